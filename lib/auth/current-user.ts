@@ -1,0 +1,76 @@
+// Who is asking, read from the database on every request, so a role change or removal applies at once.
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+import { forbidden, noMembership, unauthenticated } from "./errors";
+import { can, type Permission, type Role } from "./permissions";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+}
+
+// Outside a web request (tests, command-line tools) the caller says who acts with runAsUser().
+const actingUser = new AsyncLocalStorage<{ userId: string }>();
+
+export function runAsUser<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+  return actingUser.run({ userId }, fn);
+}
+
+async function sessionUserId(): Promise<string | null> {
+  const acting = actingUser.getStore();
+  if (acting) return acting.userId;
+  const { auth } = await import("./auth");
+  const session = await auth();
+  return session?.user?.id ?? null;
+}
+
+async function loadUser(userId: string): Promise<CurrentUser> {
+  const db = await getDb();
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      // The oldest membership is the active workspace (one workspace per user for now).
+      memberships: {
+        orderBy: { createdAt: "asc" },
+        take: 1,
+        select: { role: true, workspace: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!user) throw unauthenticated();
+  const membership = user.memberships[0];
+  if (!membership) throw noMembership();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    workspaceId: membership.workspace.id,
+    workspaceName: membership.workspace.name,
+    role: membership.role,
+  };
+}
+
+const loadUserOncePerRequest = cache(loadUser);
+
+/** The signed-in user and their workspace role; throws AccessError when there is none. */
+export async function requireUser(): Promise<CurrentUser> {
+  const userId = await sessionUserId();
+  if (!userId) throw unauthenticated();
+  return actingUser.getStore() ? loadUser(userId) : loadUserOncePerRequest(userId);
+}
+
+/** requireUser() plus a role check; `what` completes "Your role does not allow you to ...". */
+export async function requirePermission(permission: Permission, what: string): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) throw forbidden(what);
+  return user;
+}

@@ -1,0 +1,132 @@
+// Writes and reads the append-only audit log. Writes happen inside the caller's transaction.
+import "server-only";
+import { requirePermission } from "@/lib/auth/current-user";
+import {
+  AuditChainVerifier,
+  GENESIS_HASH,
+  auditHash,
+  type AuditFields,
+  type ChainVerdict,
+  type JsonValue,
+} from "@/lib/governance/audit-chain";
+import { getDb, type Db, type Tx } from "./client";
+
+export interface NewAuditEvent {
+  workspaceId: string;
+  /** null when the machine's operator acts from the command line */
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload: { [key: string]: JsonValue };
+}
+
+/**
+ * Appends one event to the workspace's chain. Must run inside the transaction of the change it records:
+ * incrementing the workspace counter locks its row, so concurrent writers take turns and `seq` has no gaps.
+ */
+export async function appendAuditEvent(tx: Tx, event: NewAuditEvent): Promise<{ seq: number; hash: string }> {
+  const { auditSeq: seq } = await tx.workspace.update({
+    where: { id: event.workspaceId },
+    data: { auditSeq: { increment: 1 } },
+    select: { auditSeq: true },
+  });
+  const prevHash =
+    seq === 1
+      ? GENESIS_HASH
+      : (
+          await tx.auditEvent.findUniqueOrThrow({
+            where: { workspaceId_seq: { workspaceId: event.workspaceId, seq: seq - 1 } },
+            select: { hash: true },
+          })
+        ).hash;
+  const createdAt = new Date();
+  const fields: AuditFields = { ...event, seq, createdAt: createdAt.toISOString() };
+  const hash = auditHash(prevHash, fields);
+  await tx.auditEvent.create({
+    data: { ...event, seq, prevHash, hash, createdAt },
+  });
+  return { seq, hash };
+}
+
+const BATCH = 2_000;
+
+/** Recomputes a workspace's chain from the database, in batches. No permission check: callers authorize. */
+export async function verifyWorkspaceChain(db: Db, workspaceId: string): Promise<ChainVerdict> {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { auditSeq: true } });
+  const verifier = new AuditChainVerifier();
+  let after = 0;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: { workspaceId, seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: BATCH,
+    });
+    for (const row of rows) {
+      const ok = verifier.push({
+        seq: row.seq,
+        workspaceId: row.workspaceId,
+        actorId: row.actorId,
+        action: row.action,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        payload: row.payload as JsonValue,
+        createdAt: row.createdAt.toISOString(),
+        prevHash: row.prevHash,
+        hash: row.hash,
+      });
+      if (!ok) return verifier.finish();
+    }
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.seq;
+  }
+  return verifier.finish(workspace.auditSeq);
+}
+
+/** Owners: verify their workspace's chain. */
+export async function verifyAuditLog(): Promise<ChainVerdict> {
+  const user = await requirePermission("audit.read", "verify the audit log");
+  return verifyWorkspaceChain(await getDb(), user.workspaceId);
+}
+
+export interface AuditEventRow {
+  seq: number;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload: JsonValue;
+  actor: string;
+  createdAt: Date;
+  hash: string;
+}
+
+/** Owners: the newest events of their workspace, newest first. */
+export async function listAuditEvents(options: { beforeSeq?: number; take?: number } = {}): Promise<AuditEventRow[]> {
+  const user = await requirePermission("audit.read", "read the audit log");
+  const db = await getDb();
+  const rows = await db.auditEvent.findMany({
+    where: { workspaceId: user.workspaceId, ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}) },
+    orderBy: { seq: "desc" },
+    take: Math.min(options.take ?? 50, 200),
+    select: {
+      seq: true,
+      action: true,
+      subjectType: true,
+      subjectId: true,
+      payload: true,
+      createdAt: true,
+      hash: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+  return rows.map((row) => ({
+    seq: row.seq,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    payload: row.payload as JsonValue,
+    actor: row.actor ? `${row.actor.name} (${row.actor.email})` : "System (command line)",
+    createdAt: row.createdAt,
+    hash: row.hash,
+  }));
+}

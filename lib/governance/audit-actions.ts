@@ -1,0 +1,27 @@
+// Plain-language descriptions of audit actions for the audit page.
+import type { JsonValue } from "./audit-chain";
+
+type Payload = { [key: string]: JsonValue };
+
+const str = (p: Payload, key: string): string => {
+  const v = p[key];
+  return typeof v === "string" ? v : "";
+};
+
+const DESCRIBE: Record<string, (p: Payload) => string> = {
+  "workspace.created": (p) => `Workspace "${str(p, "name")}" was created`,
+  "member.added": (p) => `${str(p, "email")} was added as ${str(p, "role")}`,
+  "member.invited": (p) => `${str(p, "email")} was invited as ${str(p, "role")}`,
+  "member.invitation_revoked": (p) => `The invitation for ${str(p, "email")} was cancelled`,
+  "member.joined": (p) => `${str(p, "email")} joined as ${str(p, "role")}`,
+  "member.role_changed": (p) => `${str(p, "email")} changed from ${str(p, "from")} to ${str(p, "to")}`,
+  "member.removed": (p) => `${str(p, "email")} was removed (was ${str(p, "role")})`,
+  "user.password_changed": () => "Changed their password",
+  "model.created": (p) => `Model "${str(p, "name")}" was created`,
+};
+
+export function describeAuditAction(action: string, payload: JsonValue): string {
+  const describe = DESCRIBE[action];
+  const p = payload && typeof payload === "object" && !Array.isArray(payload) ? payload : {};
+  return describe ? describe(p) : action;
+}
