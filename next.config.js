@@ -17,6 +17,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { authInterrupts: true },
+  // `npm test` type-checks the whole repository (tsc --noEmit) as its own step; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Packages that load native binaries or WASM files from their own folder at run time.
   serverExternalPackages: [
     "@electric-sql/pglite",

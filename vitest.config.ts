@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL("./", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@/": root } },
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: root },
+      // Modules marked server-only run in Node tests too (the marker throws outside React Server Components).
+      { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+    ],
+  },
   test: {
     projects: [
       {

@@ -3,7 +3,7 @@ import type { Role } from "./permissions";
 
 export const DEMO_PASSWORD = "sightline-demo";
 export const DEMO_WORKSPACE = "Northwind Lending";
-export const OTHER_DEMO_WORKSPACE = "Harbor Health Clinics";
+export const OTHER_DEMO_WORKSPACE = "Capital Bikes";
 
 export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }[] = [
   { email: "owner@example.com", name: "Olivia Owner", role: "owner" },
@@ -13,7 +13,7 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }
 ];
 
 /** Owner of the second demo workspace; not listed on the login page. */
-export const OTHER_DEMO_OWNER = { email: "owner@harbor.example", name: "Hana Harbor", role: "owner" as const };
+export const OTHER_DEMO_OWNER = { email: "owner@capitalbikes.example", name: "Cai Bikes", role: "owner" as const };
 
 export function isDemoMode(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SIGHTLINE_DEMO === "1";

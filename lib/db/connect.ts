@@ -22,11 +22,11 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
         "Unset it to use the embedded database in data/pglite.",
     );
   }
-  return { kind: "pglite", dir: path.resolve(dataDir(env), "pglite") };
+  return { kind: "pglite", dir: path.join(/*turbopackIgnore: true*/ dataDir(env), "pglite") };
 }
 
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.SIGHTLINE_DATA_DIR?.trim() || "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.SIGHTLINE_DATA_DIR?.trim() || "data");
 }
 
 export class DatabaseBusyError extends Error {

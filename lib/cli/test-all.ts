@@ -1,0 +1,81 @@
+// `npm test`: every test, in order: types, lint, unit, integration on PostgreSQL, build, e2e in Chromium.
+// Checks the prerequisites first and stops with the command that installs a missing one; it never skips a part.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function findPostgres(): string | null {
+  const root = "/usr/lib/postgresql";
+  if (!fs.existsSync(root)) return null;
+  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")));
+  versions.sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? path.join(root, versions[0], "bin") : null;
+}
+
+function preflight(): void {
+  const missing: string[] = [];
+  const [major] = process.versions.node.split(".").map(Number);
+  if ((major ?? 0) < 20) missing.push(`Node.js 20 or newer is needed (this is ${process.version}).`);
+  if (!fs.existsSync(chromium)) {
+    missing.push(
+      `Chromium is needed for the browser tests and was not found at ${chromium}.\n  Install it: apt-get update && apt-get install -y chromium\n  (or point CHROMIUM_PATH at a Chromium binary)`,
+    );
+  }
+  if (!findPostgres()) {
+    missing.push("PostgreSQL is needed for the integration tests.\n  Install it: apt-get update && apt-get install -y postgresql");
+  }
+  if (missing.length) {
+    console.error(`\nnpm test cannot run every part on this machine:\n\n- ${missing.join("\n- ")}\n`);
+    process.exit(1);
+  }
+}
+
+interface Step {
+  name: string;
+  args: string[];
+}
+
+const node = process.execPath;
+const bin = (pkg: string) => path.join("node_modules", pkg);
+const steps: Step[] = [
+  { name: "Route types", args: [bin("next/dist/bin/next"), "typegen"] },
+  { name: "Type check", args: [bin("typescript/bin/tsc"), "--noEmit", "-p", "."] },
+  { name: "Lint", args: [bin("eslint/bin/eslint.js"), ".", "--max-warnings=0"] },
+  { name: "Unit tests", args: [bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
+  { name: "Integration tests (PostgreSQL and PGlite)", args: [bin("vitest/vitest.mjs"), "run", "--project", "integration"] },
+  { name: "Production build", args: [bin("next/dist/bin/next"), "build"] },
+  { name: "End-to-end tests (headless Chromium)", args: [bin("@playwright/test/cli.js"), "test"] },
+];
+
+function run(step: Step): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(node, step.args, {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" },
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<void> {
+  preflight();
+  const only = process.argv.slice(2);
+  const started = Date.now();
+  for (const step of steps) {
+    if (only.length && !only.some((o) => step.name.toLowerCase().includes(o.toLowerCase()))) continue;
+    const t0 = Date.now();
+    console.log(`\n━━ ${step.name} ━━`);
+    const code = await run(step);
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    if (code !== 0) {
+      console.error(`\n✗ ${step.name} failed after ${seconds} s (exit ${code}). Nothing after it ran.`);
+      process.exit(code);
+    }
+    console.log(`✓ ${step.name} (${seconds} s)`);
+  }
+  console.log(`\nAll tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+await main();

@@ -1,0 +1,40 @@
+// Integration tests run the real data layer against the PostgreSQL that global-setup.ts starts.
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { runAsUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/auth/permissions";
+import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
+import { closeDb, getDb } from "@/lib/db/client";
+
+/** Points the data layer at the test PostgreSQL. Call in beforeAll, and closeDb() in afterAll. */
+export function usePostgres(): void {
+  process.env.DATABASE_URL = inject("databaseUrl");
+}
+
+export { closeDb, getDb, runAsUser };
+
+export interface TestWorkspace {
+  id: string;
+  name: string;
+  users: Record<Role, string>;
+}
+
+const PASSWORD = "integration-password";
+
+/** A workspace with one member per role, all with unique names. */
+export async function makeWorkspace(label: string): Promise<TestWorkspace> {
+  const tag = randomUUID().slice(0, 8);
+  const ws = await findOrCreateWorkspace(`${label} ${tag}`);
+  const users = {} as Record<Role, string>;
+  for (const role of ["owner", "reviewer", "analyst", "viewer"] as const) {
+    const { userId } = await addMemberAsOperator({
+      workspaceId: ws.id,
+      email: `${role}-${tag}@${label.toLowerCase().replace(/\W+/g, "-")}.test`,
+      name: `${role} ${tag}`,
+      password: PASSWORD,
+      role,
+    });
+    users[role] = userId;
+  }
+  return { id: ws.id, name: ws.name, users };
+}
