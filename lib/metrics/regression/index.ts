@@ -1,0 +1,5 @@
+export * from "./mean-absolute-error";
+export * from "./root-mean-squared-error";
+export * from "./mean-absolute-percentage-error";
+export * from "./r2-score";
+export * from "./residual-quantiles";
