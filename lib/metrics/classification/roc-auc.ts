@@ -37,7 +37,7 @@ export function binaryRocAuc(yTrue01: ArrayLike<number>, yScore: ArrayLike<numbe
  */
 export function rocAucScore(yTrue: LabelArray, yScore: ArrayLike<number>, options?: RocAucOptions): number;
 export function rocAucScore(yTrue: LabelArray, yScore: ScoreMatrix, options: RocAucOptions & { average: "none" }): number[];
-export function rocAucScore(yTrue: LabelArray, yScore: ScoreMatrix, options: RocAucOptions): number;
+export function rocAucScore(yTrue: LabelArray, yScore: ScoreMatrix, options?: RocAucOptions): number;
 export function rocAucScore(yTrue: LabelArray, yScore: ArrayLike<number> | ScoreMatrix, options: RocAucOptions = {}): number | number[] {
   const yType = typeOfTarget(yTrue);
   if (isMatrix(yScore)) {

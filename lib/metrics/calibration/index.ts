@@ -1,0 +1,2 @@
+export * from "./calibration-curve";
+export * from "./calibration-error";

@@ -1,0 +1,5 @@
+export * from "./prng";
+export * from "./samplers";
+export * from "./percentile-interval";
+export * from "./bootstrap-ci";
+export * from "./sample-size";
