@@ -26,6 +26,16 @@ export class Xoshiro128 {
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
 
+  /** A generator with an explicit 128-bit state (for reference test vectors). */
+  static fromState(a: number, b: number, c: number, d: number): Xoshiro128 {
+    const g = new Xoshiro128(0);
+    g.s0 = a >>> 0;
+    g.s1 = b >>> 0;
+    g.s2 = c >>> 0;
+    g.s3 = d >>> 0;
+    return g;
+  }
+
   /** Next 32-bit unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
