@@ -25,7 +25,7 @@ import {
 } from "../../../lib/metrics";
 import { expectAllClose, expectClose } from "./helpers";
 
-const range = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i));
+const range = <T,>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 describe("ks2samp (scipy.stats.ks_2samp)", () => {
   it("exact two-sided, equal sizes, by hand: [1,2,3] vs [4,5,6]", () => {
