@@ -13,8 +13,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { databaseConfig, DatabaseBusyError, type DatabaseConfig } from "../lib/db/connect";
 import { migrateDeploy } from "./migrate/deploy";
-import { migrateDev, MigrateDevRefusal } from "./migrate/dev";
-import { MigrationEngineError } from "./migrate/engine";
+import { migrateDev } from "./migrate/dev";
+import { MigrateRefusal, MigrationEngineError } from "./migrate/engine";
 import { migrateResolve, migrateStatus } from "./migrate/status";
 
 const USAGE =
@@ -31,7 +31,7 @@ function where(config: DatabaseConfig): string {
 
 /** What to do next, by Prisma error code; the engine's message already says what went wrong. */
 function advice(error: unknown): string {
-  if (error instanceof MigrateDevRefusal || error instanceof DatabaseBusyError || error instanceof UsageError) return "";
+  if (error instanceof MigrateRefusal || error instanceof DatabaseBusyError || error instanceof UsageError) return "";
   const code = error instanceof MigrationEngineError ? error.code : undefined;
   if (error instanceof MigrationEngineError && error.migration) {
     return (

@@ -2,7 +2,7 @@
 // prisma/schema.prisma, then applies it. Never resets a database: on drift it stops and explains.
 import { databaseConfig, type DatabaseConfig } from "../../lib/db/connect";
 import { openMigrationConnection } from "./adapter";
-import { withSchemaEngine } from "./engine";
+import { MigrateRefusal, withSchemaEngine } from "./engine";
 import { defaultPaths, noFilters, readMigrations, readSchema, writeMigration } from "./files";
 import type { MigrateOptions } from "./deploy";
 
@@ -25,7 +25,7 @@ export interface DevResult {
 }
 
 /** Stops `dev` without touching the database; `message` says what happened and what to do. */
-export class MigrateDevRefusal extends Error {
+export class MigrateDevRefusal extends MigrateRefusal {
   constructor(message: string) {
     super(message);
     this.name = "MigrateDevRefusal";

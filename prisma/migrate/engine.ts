@@ -112,6 +112,14 @@ export function engineError(error: unknown, registry: ErrorRegistry): MigrationE
   return new MigrationEngineError(message, code, migration, { cause: error });
 }
 
+/** A command decided to stop (drift, data loss...); its message is final and passes through unchanged. */
+export class MigrateRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MigrateRefusal";
+  }
+}
+
 export interface SchemaFile {
   path: string;
   content: string;
@@ -147,7 +155,7 @@ export async function withSchemaEngine<T>(
   try {
     return await fn(engine);
   } catch (error) {
-    if (error instanceof MigrationEngineError) throw error;
+    if (error instanceof MigrationEngineError || error instanceof MigrateRefusal) throw error;
     throw engineError(error, bound.errorRegistry);
   } finally {
     engine.free();
