@@ -38,7 +38,7 @@ export function MemberRowActions({ userId, role, name }: { userId: string; role:
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" className="py-1.5" disabled={rolePending}>
+          <Button type="submit" variant="secondary" className="whitespace-nowrap py-1.5" disabled={rolePending}>
             Save role
           </Button>
         </form>

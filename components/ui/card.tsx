@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 
-export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>{children}</section>;
+/** A white panel. `flush` drops the inner padding (for tables and lists that run edge to edge). */
+export function Card({ children, className = "", flush = false }: { children: ReactNode; className?: string; flush?: boolean }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${flush ? "" : "p-5"} ${className}`}>{children}</section>
+  );
 }
 
 export function PageTitle({ title, lead, children }: { title: string; lead?: ReactNode; children?: ReactNode }) {

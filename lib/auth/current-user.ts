@@ -16,15 +16,21 @@ export interface CurrentUser {
 }
 
 // Outside a web request (tests, command-line tools) the caller says who acts with runAsUser().
-const actingUser = new AsyncLocalStorage<{ userId: string }>();
+const actingUser = new AsyncLocalStorage<{ userId: string | null }>();
 
 export function runAsUser<T>(userId: string, fn: () => Promise<T>): Promise<T> {
   return actingUser.run({ userId }, fn);
 }
 
+/** Runs `fn` as nobody: every data function must refuse. */
+export function runAsAnonymous<T>(fn: () => Promise<T>): Promise<T> {
+  return actingUser.run({ userId: null }, fn);
+}
+
 async function sessionUserId(): Promise<string | null> {
   const acting = actingUser.getStore();
   if (acting) return acting.userId;
+  // Inside a web request: the Auth.js session (loaded lazily, so tests and command-line tools never need Next.js).
   const { auth } = await import("./auth");
   const session = await auth();
   return session?.user?.id ?? null;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signedInPage } from "./support/session";
+import { alertOf, DEMO_PASSWORD, signIn, signedInPage } from "./support/session";
 
 const ROLES = [
   { email: "owner@example.com", role: "owner" },
@@ -33,7 +33,7 @@ test("a wrong password shows a clear message and keeps the visitor on /login", a
   await page.getByLabel("E-mail").fill("owner@example.com");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong e-mail or password. Check both and try again.");
+  await expect(alertOf(page)).toHaveText("Wrong e-mail or password. Check both and try again.");
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel("E-mail")).toHaveValue("owner@example.com");
 });
@@ -43,7 +43,7 @@ test("an unknown e-mail gets the same message as a wrong password", async ({ pag
   await page.getByLabel("E-mail").fill("nobody@example.com");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong e-mail or password. Check both and try again.");
+  await expect(alertOf(page)).toHaveText("Wrong e-mail or password. Check both and try again.");
 });
 
 for (const path of ["/", "/settings/members", "/audit", "/models/anything"]) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signedInPage, uniqueEmail } from "./support/session";
+import { alertOf, signIn, signedInPage, uniqueEmail } from "./support/session";
 
 const NEW_PASSWORD = "a long enough password";
 
@@ -64,7 +64,7 @@ test("an invited member joins, a role change applies on their next request, and 
   await member.getByLabel("E-mail").fill(email);
   await member.getByLabel("Password").fill(NEW_PASSWORD);
   await member.getByRole("button", { name: "Sign in" }).click();
-  await expect(member.getByRole("alert")).toContainText("not a member of any workspace any more");
+  await expect(alertOf(member)).toContainText("not a member of any workspace any more");
 
   // The audit log recorded each step and is intact.
   await owner.goto("/audit");
@@ -89,7 +89,7 @@ test("inviting an existing member is refused with what to do instead", async ({ 
   await page.goto("/settings/members");
   await page.getByLabel("E-mail of the new member").fill("viewer@example.com");
   await page.getByRole("button", { name: "Create invitation link" }).click();
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(alertOf(page)).toHaveText(
     "viewer@example.com is already a member of this workspace. Change their role in the list instead.",
   );
 });
@@ -106,7 +106,7 @@ test("a member changes their own password and signs in with it", async ({ browse
   await page.getByLabel("New password", { exact: true }).fill("another long password");
   await page.getByLabel("New password again").fill("another long password");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert")).toContainText("Your current password is not right");
+  await expect(alertOf(page)).toContainText("Your current password is not right");
 
   await page.getByLabel("Current password").fill(NEW_PASSWORD);
   await page.getByLabel("New password", { exact: true }).fill("another long password");
@@ -115,6 +115,7 @@ test("a member changes their own password and signs in with it", async ({ browse
   await expect(page.getByText("Your password is changed.")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/reason=signed-out/);
   await signIn(page, email, "another long password");
   await expect(page.getByTestId("user-role")).toHaveText("analyst");
 });

@@ -5,7 +5,7 @@ import { listAuditEvents, verifyAuditLog } from "@/lib/db/audit";
 import { findOrCreateModelAsOperator } from "@/lib/db/bootstrap";
 import { changeMemberRole, createInvitation, listMembers, removeMember } from "@/lib/db/members";
 import { getModel, listModels } from "@/lib/db/models";
-import { closeDb, makeWorkspace, runAsUser, usePostgres, type TestWorkspace } from "./support";
+import { closeDb, makeWorkspace, runAsAnonymous, runAsUser, usePostgres, type TestWorkspace } from "./support";
 
 let north: TestWorkspace;
 let south: TestWorkspace;
@@ -34,9 +34,10 @@ async function accessKind(fn: () => Promise<unknown>): Promise<string> {
 
 describe("data-layer permission checks on PostgreSQL", () => {
   it("refuses every data function without a signed-in user", async () => {
-    expect(await accessKind(() => listModels())).toBe("unauthenticated");
-    expect(await accessKind(() => listMembers())).toBe("unauthenticated");
-    expect(await accessKind(() => verifyAuditLog())).toBe("unauthenticated");
+    expect(await accessKind(() => runAsAnonymous(() => listModels()))).toBe("unauthenticated");
+    expect(await accessKind(() => runAsAnonymous(() => getModel(northModel)))).toBe("unauthenticated");
+    expect(await accessKind(() => runAsAnonymous(() => listMembers()))).toBe("unauthenticated");
+    expect(await accessKind(() => runAsAnonymous(() => verifyAuditLog()))).toBe("unauthenticated");
   });
 
   it("shows each user only their own workspace's models", async () => {

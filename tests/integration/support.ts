@@ -1,7 +1,7 @@
 // Integration tests run the real data layer against the PostgreSQL that global-setup.ts starts.
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { runAsUser } from "@/lib/auth/current-user";
+import { runAsAnonymous, runAsUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
 import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -11,7 +11,7 @@ export function usePostgres(): void {
   process.env.DATABASE_URL = inject("databaseUrl");
 }
 
-export { closeDb, getDb, runAsUser };
+export { closeDb, getDb, runAsAnonymous, runAsUser };
 
 export interface TestWorkspace {
   id: string;

@@ -35,7 +35,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           </Notice>
         )}
       </div>
-      <Card className="overflow-hidden p-0">
+      <Card flush className="overflow-hidden">
         <div className="overflow-x-auto">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sightline-demo";
 
@@ -20,4 +20,9 @@ export async function signedInPage(browser: Browser, email: string, password = D
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+}
+
+/** Our error notices (role="alert"), not Next.js's empty route announcer which has the same role. */
+export function alertOf(page: Page): Locator {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }

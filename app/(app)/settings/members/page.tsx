@@ -19,7 +19,7 @@ export default async function MembersPage() {
         <h2 className="mb-3 font-semibold">Invite someone</h2>
         <InviteForm />
       </Card>
-      <Card className="mb-6 overflow-hidden p-0">
+      <Card flush className="mb-6 overflow-hidden">
         <h2 className="px-5 pt-5 font-semibold">People ({members.length})</h2>
         <ul className="mt-3 divide-y divide-slate-100" data-testid="member-list">
           {members.map((m) => (
