@@ -22,7 +22,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
           {user.workspaceName}
         </span>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-slate-200 sm:inline" data-testid="user-name">
+          <span className="max-w-[9rem] truncate text-slate-200 sm:max-w-none" data-testid="user-name">
             {user.name}
           </span>
           <RoleBadge role={user.role} />
