@@ -55,15 +55,23 @@ export function prepareNumeric(values: ArrayLike<number>, column = "column", sid
   const n = values.length;
   const buf = new Float64Array(n);
   let k = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const typed = values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
-    if (typeof v !== "number") {
+    if (!typed && typeof v !== "number") {
       throw new MetricInputError(`Column '${column}' in ${side} dataset should contain numerical values only.`);
     }
-    if (Number.isFinite(v)) buf[k++] = v;
+    // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
+    if (v - v === 0) {
+      buf[k++] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   }
   if (k === 0) throw new EmptyColumnError(column, side);
-  return { kind: "numeric", sorted: sortFloat64(k === n ? buf : buf.subarray(0, k)) };
+  return { kind: "numeric", sorted: sortFloat64(k === n ? buf : buf.subarray(0, k), min, max) };
 }
 
 /** Count a categorical column (null / missing dropped). Numbers are treated as categories too. */

@@ -124,6 +124,9 @@ export function wassersteinDistance(u: ArrayLike<number>, v: ArrayLike<number>, 
 
 /**
  * `_cdf_distance(1, u, v)` on ascending-sorted samples (weights aligned with the sorted order).
+ * Unweighted samples use the equivalent quantile form `integral |F_u^-1(t) - F_v^-1(t)| dt`,
+ * a branch-light merge of the breakpoints i/n_u and j/n_v; both forms sum the same non-negative
+ * areas, so they agree to rounding.
  */
 export function wassersteinSorted(
   us: ArrayLike<number>,
@@ -133,6 +136,7 @@ export function wassersteinSorted(
 ): number {
   const nu = us.length;
   const nv = vs.length;
+  if (uw === undefined && vw === undefined) return wassersteinQuantile(us, vs);
   let uTot = nu;
   let vTot = nv;
   if (uw !== undefined) {
@@ -148,30 +152,66 @@ export function wassersteinSorted(
   let uCum = 0;
   let vCum = 0;
   let total = 0;
-  let comp = 0;
-  // Walk the distinct values of the pooled sample in ascending order.
+  let block = 0;
+  let count = 0;
+  let prev = Math.min(us[0] as number, vs[0] as number);
+  // Walk the pooled sample in ascending order; each step adds |F_u - F_v| * (x - previous x).
   while (i < nu || j < nv) {
-    let x: number;
-    if (j >= nv || (i < nu && (us[i] as number) <= (vs[j] as number))) x = us[i] as number;
-    else x = vs[j] as number;
-    while (i < nu && (us[i] as number) <= x) {
+    const takeU = j >= nv || (i < nu && (us[i] as number) <= (vs[j] as number));
+    const x = takeU ? (us[i] as number) : (vs[j] as number);
+    block += Math.abs(uCum / uTot - vCum / vTot) * (x - prev);
+    if (takeU) {
       uCum += uw === undefined ? 1 : (uw[i] as number);
       i++;
-    }
-    while (j < nv && (vs[j] as number) <= x) {
+    } else {
       vCum += vw === undefined ? 1 : (vw[j] as number);
       j++;
     }
-    if (i >= nu && j >= nv) break;
-    let next: number;
-    if (j >= nv || (i < nu && (us[i] as number) <= (vs[j] as number))) next = us[i] as number;
-    else next = vs[j] as number;
-    const term = Math.abs(uCum / uTot - vCum / vTot) * (next - x);
-    // Neumaier-compensated accumulation (NumPy sums pairwise; this keeps us within rounding of it).
-    const t = total + term;
-    if (Math.abs(total) >= Math.abs(term)) comp += total - t + term;
-    else comp += term - t + total;
-    total = t;
+    prev = x;
+    if (++count === 1024) {
+      total += block;
+      block = 0;
+      count = 0;
+    }
   }
-  return total + comp;
+  return total + block;
+}
+
+/** Unweighted Wasserstein-1 in quantile form on sorted samples. */
+function wassersteinQuantile(us: ArrayLike<number>, vs: ArrayLike<number>): number {
+  const nu = us.length;
+  const nv = vs.length;
+  let total = 0;
+  if (nu === nv) {
+    let block = 0;
+    for (let k = 0; k < nu; k++) {
+      block += Math.abs((us[k] as number) - (vs[k] as number));
+      if ((k & 1023) === 1023) {
+        total += block;
+        block = 0;
+      }
+    }
+    return (total + block) / nu;
+  }
+  // Breakpoints t = (i+1)/nu and (j+1)/nv compared exactly as integers (i+1)*nv vs (j+1)*nu.
+  let i = 0;
+  let j = 0;
+  let prevT = 0;
+  let block = 0;
+  let count = 0;
+  while (i < nu && j < nv) {
+    const a = (i + 1) * nv;
+    const b = (j + 1) * nu;
+    const t = a <= b ? (i + 1) / nu : (j + 1) / nv;
+    block += Math.abs((us[i] as number) - (vs[j] as number)) * (t - prevT);
+    prevT = t;
+    if (a <= b) i++;
+    if (b <= a) j++;
+    if (++count === 1024) {
+      total += block;
+      block = 0;
+      count = 0;
+    }
+  }
+  return total + block;
 }

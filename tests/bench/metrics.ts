@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:metrics [-- --rows N] [-- --data DIR] [-- --json FILE] [-- --seed S]`
+ *
+ * Times, separately and excluding data loading/generation:
+ *   1. the full drift report (Evidently default test per column) for the 20 feature columns,
+ *      including cleaning and sorting the reference (done once per model version in the app);
+ *   2. the scorecard (accuracy, precision, recall, F1, ROC AUC, log loss, Brier, calibration
+ *      error) with 1,000-resample confidence intervals;
+ *   3. fairness (rates, aggregates, parity metrics, Aequitas disparities) with 1,000-resample
+ *      confidence intervals for both attributes (sex, age_band).
+ * Peak memory is the process RSS high-water mark, sampled every 2 ms from a worker thread.
+ */
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { Worker } from "node:worker_threads";
+import { driftReport, prepareReference, type WindowColumn } from "../../lib/metrics/drift";
+import { fairnessReport } from "../../lib/metrics/fairness";
+import { scorecard } from "../../lib/metrics/scorecard";
+import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, type Window, generateWindow, readWindow } from "./data";
+
+interface Args {
+  rows: number;
+  data?: string;
+  json?: string;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { rows: 1_000_000, seed: 20260 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === "--rows" && v !== undefined) {
+      args.rows = Number(v.replace(/_/g, ""));
+      i++;
+    } else if (a === "--data" && v !== undefined) {
+      args.data = v;
+      i++;
+    } else if (a === "--json" && v !== undefined) {
+      args.json = v;
+      i++;
+    } else if (a === "--seed" && v !== undefined) {
+      args.seed = Number(v);
+      i++;
+    }
+  }
+  if (!(args.rows > 0)) throw new Error("--rows must be positive");
+  return args;
+}
+
+/** RSS sampler on a worker thread (RSS is process-wide, so the worker sees the main thread's memory). */
+function startSampler(): { peakSince: (fn: () => void) => number; stop: () => Promise<number> } {
+  const shared = new SharedArrayBuffer(16);
+  const cells = new Float64Array(shared);
+  const worker = new Worker(
+    `const { workerData } = require("node:worker_threads");
+     const cells = new Float64Array(workerData);
+     setInterval(() => { const r = process.memoryUsage.rss(); if (r > cells[0]) cells[0] = r; }, 2);`,
+    { eval: true, workerData: shared },
+  );
+  worker.unref();
+  return {
+    peakSince(fn: () => void): number {
+      cells[0] = process.memoryUsage.rss();
+      fn();
+      const now = process.memoryUsage.rss();
+      return Math.max(cells[0] as number, now);
+    },
+    async stop(): Promise<number> {
+      await worker.terminate();
+      return cells[0] as number;
+    },
+  };
+}
+
+function columnsOf(w: Window): Record<string, WindowColumn> {
+  const out: Record<string, WindowColumn> = {};
+  for (const name of NUMERIC_COLUMNS) out[name] = { type: "numeric", values: w.numeric[name] as Float64Array };
+  for (const name of CATEGORICAL_COLUMNS) {
+    const c = w.categorical[name];
+    if (c) out[name] = { type: "categorical", values: c };
+  }
+  return out;
+}
+
+interface StageResult {
+  stage: string;
+  seconds: number;
+  rows: number;
+  rowsPerSecond: number;
+  peakRssMiB: number;
+  note: string;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const reference = args.data ? readWindow(args.data, "reference") : generateWindow(args.rows, args.seed, false);
+  const current = args.data ? readWindow(args.data, "current") : generateWindow(args.rows, args.seed + 1, true);
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const sampler = startSampler();
+  await new Promise((r) => setTimeout(r, 50));
+  const results: StageResult[] = [];
+  const run = (stage: string, rows: number, note: string, fn: () => void): void => {
+    let seconds = 0;
+    const peak = sampler.peakSince(() => {
+      const s = performance.now();
+      fn();
+      seconds = (performance.now() - s) / 1000;
+    });
+    results.push({ stage, seconds, rows, rowsPerSecond: rows / seconds, peakRssMiB: peak / 2 ** 20, note });
+  };
+
+  let driftSummary = "";
+  run("drift report", reference.rows + current.rows, "20 columns, reference + current rows, reference prepared inside the timing", () => {
+    const profile = prepareReference(columnsOf(reference));
+    const report = driftReport(profile, columnsOf(current));
+    const methods = new Map<string, number>();
+    for (const c of report.columns) methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
+    driftSummary = `${report.dataset.numberOfDriftedColumns}/${report.dataset.numberOfColumns} drifted (share ${report.dataset.shareOfDriftedColumns.toFixed(2)}); tests ${[...methods].map(([m, k]) => `${m} x${k}`).join(", ")}`;
+  });
+
+  let scoreSummary = "";
+  run("scorecard + 1,000-resample CIs", current.rows, "8 metrics", () => {
+    const sc = scorecard({ yTrue: current.numeric.label as Float64Array, yScore: current.numeric.score as Float64Array }, { resamples: 1000, seed: 1 });
+    const auc = sc.metrics.rocAuc;
+    scoreSummary = `AUC ${auc.value.toFixed(4)} [${auc.ci.lower.toFixed(4)}, ${auc.ci.upper.toFixed(4)}] (${auc.ci.method}); accuracy ${sc.metrics.accuracy.value.toFixed(4)}`;
+  });
+
+  let fairSummary = "";
+  run("fairness + 1,000-resample CIs", current.rows, "sex and age_band", () => {
+    const fr = fairnessReport(
+      {
+        yTrue: current.numeric.label as Float64Array,
+        yScore: current.numeric.score as Float64Array,
+        threshold: 0.5,
+        attributes: [
+          { name: "sex", values: current.categorical.sex as { codes: Int32Array; dictionary: string[] } },
+          { name: "age_band", values: current.categorical.age_band as { codes: Int32Array; dictionary: string[] } },
+        ],
+      },
+      { resamples: 1000, seed: 1 },
+    );
+    const dp = fr.attributes.map((a) => a.parity[0]?.find((p) => p.name === "demographicParityDifference"));
+    fairSummary = dp.map((p, i) => `${fr.attributes[i]?.attributes.join("&")}: DP diff ${p?.value.toFixed(4)} [${p?.ci.lower.toFixed(4)}, ${p?.ci.upper.toFixed(4)}]`).join("; ");
+  });
+  const overallPeak = await sampler.stop();
+
+  const total = results.reduce((s, r) => s + r.seconds, 0);
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const machine = `${cpus().length} x ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  console.log(`Sightline metrics bench: ${reference.rows.toLocaleString("en-US")} reference + ${current.rows.toLocaleString("en-US")} current rows${args.data ? ` from ${args.data}` : " (seeded generator)"}`);
+  console.log(`machine: ${machine}; single thread; data ${args.data ? "loaded" : "generated"} in ${loadSeconds.toFixed(1)} s (not timed)`);
+  console.log("");
+  console.log(`${"stage".padEnd(34)} ${"seconds".padStart(8)} ${"rows/s".padStart(14)} ${"peak RSS".padStart(10)}`);
+  for (const r of results) {
+    console.log(
+      `${r.stage.padEnd(34)} ${r.seconds.toFixed(3).padStart(8)} ${Math.round(r.rowsPerSecond).toLocaleString("en-US").padStart(14)} ${`${r.peakRssMiB.toFixed(0)} MiB`.padStart(10)}`,
+    );
+  }
+  console.log(`${"total".padEnd(34)} ${total.toFixed(3).padStart(8)}`);
+  console.log("");
+  console.log(`drift: ${driftSummary}`);
+  console.log(`scorecard: ${scoreSummary}`);
+  console.log(`fairness: ${fairSummary}`);
+  const goals = `goals: all three < 5 s: ${total < 5 ? "met" : "NOT met"}; drift < 1 s: ${(results[0]?.seconds ?? Infinity) < 1 ? "met" : "NOT met"}`;
+  console.log(goals);
+  if (args.json) {
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          referenceRows: reference.rows,
+          currentRows: current.rows,
+          source: args.data ?? "generator",
+          seed: args.seed,
+          machine,
+          loadSeconds,
+          stages: results,
+          totalSeconds: total,
+          peakRssMiB: overallPeak / 2 ** 20,
+          summaries: { drift: driftSummary, scorecard: scoreSummary, fairness: fairSummary },
+        },
+        null,
+        2,
+      ),
+    );
+    console.log(`figures written to ${args.json}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
