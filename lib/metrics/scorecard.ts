@@ -193,6 +193,9 @@ function sortRows(
 function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Array | undefined): Stats {
   const s = emptyStats(nb);
   const { score, truth, ece, ll, br, groupEnd } = rows;
+  const eceCount = s.eceCount;
+  const eceConf = s.eceConf;
+  const eceAcc = s.eceAcc;
   let cumNeg = 0;
   let start = 0;
   let tp = 0;
@@ -202,26 +205,27 @@ function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Arr
   let sll = 0;
   let sbr = 0;
   let aucNum = 0;
-  for (let g = 0; g < groupEnd.length; g++) {
+  const ng = groupEnd.length;
+  for (let g = 0; g < ng; g++) {
     const end = groupEnd[g] as number;
-    const v = score[start] as number;
     let gPos = 0;
-    let gNeg = 0;
+    let gAll = 0;
+    // Branch-free accumulation: rows not drawn have multiplicity 0 and add nothing.
     for (let k = start; k < end; k++) {
       const wi = w === undefined ? 1 : (w[k] as number);
-      if (wi === 0) continue;
       const t = truth[k] as number;
-      if (t === 1) gPos += wi;
-      else gNeg += wi;
+      gPos += wi * t;
+      gAll += wi;
       sll += wi * (ll[k] as number);
       sbr += wi * (br[k] as number);
-      const b = ece[k] as number;
-      s.eceCount[b] = (s.eceCount[b] as number) + wi;
-      s.eceAcc[b] = (s.eceAcc[b] as number) + wi * t;
     }
-    if (gPos + gNeg > 0) {
+    if (gAll > 0) {
+      const v = score[start] as number;
+      const gNeg = gAll - gPos;
       const b = ece[start] as number;
-      s.eceConf[b] = (s.eceConf[b] as number) + (gPos + gNeg) * v;
+      eceCount[b] = (eceCount[b] as number) + gAll;
+      eceAcc[b] = (eceAcc[b] as number) + gPos;
+      eceConf[b] = (eceConf[b] as number) + gAll * v;
       if (v >= threshold) {
         tp += gPos;
         fp += gNeg;
