@@ -5,7 +5,7 @@
  * score (0..1), sex (2 values), age_band (4 values). Categorical columns are dictionary-encoded
  * to Int32Array codes while loading (missing = -1), as the app's ingest layer does.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Xoshiro128 } from "../../lib/metrics/uncertainty/prng";
 
@@ -176,4 +176,35 @@ export function readWindow(dir: string, name: "reference" | "current"): Window {
     else if (c) categorical[h] = { codes: c, dictionary: [...(dicts[j] as Map<string, number>).keys()] };
   });
   return { rows, numeric, categorical };
+}
+
+/** Write a window as DIR/{name}.csv in the bench layout (NaN and missing codes as empty fields). */
+export function writeWindow(dir: string, name: "reference" | "current", w: Window): void {
+  mkdirSync(dir, { recursive: true });
+  const numericNames = Object.keys(w.numeric);
+  const catNames = Object.keys(w.categorical);
+  const header = [...NUMERIC_COLUMNS, ...CATEGORICAL_COLUMNS, "label", "score", "sex", "age_band"].filter(
+    (h) => numericNames.includes(h) || catNames.includes(h),
+  );
+  const chunks: string[] = [header.join(",")];
+  let lines: string[] = [];
+  for (let i = 0; i < w.rows; i++) {
+    const fields = header.map((h) => {
+      const num = w.numeric[h];
+      if (num !== undefined) {
+        const v = num[i] as number;
+        return Number.isNaN(v) ? "" : String(v);
+      }
+      const c = w.categorical[h] as CodesColumn;
+      const k = c.codes[i] as number;
+      return k < 0 ? "" : (c.dictionary[k] as string);
+    });
+    lines.push(fields.join(","));
+    if (lines.length === 50000) {
+      chunks.push(lines.join("\n"));
+      lines = [];
+    }
+  }
+  if (lines.length) chunks.push(lines.join("\n"));
+  writeFileSync(join(dir, `${name}.csv`), chunks.join("\n") + "\n");
 }

@@ -1,5 +1,8 @@
 /**
- * `npm run bench:metrics [-- --rows N] [-- --data DIR] [-- --json FILE] [-- --seed S]`
+ * `npm run bench:metrics [-- --rows N] [-- --data DIR] [-- --json FILE] [-- --seed S] [-- --write-data DIR]`
+ *
+ * `--data DIR` reads DIR/reference.csv and DIR/current.csv instead of generating; `--write-data
+ * DIR` writes the generated windows there (so the very same data can be run through other tools).
  *
  * Times, separately and excluding data loading/generation:
  *   1. the full drift report (Evidently default test per column) for the 20 feature columns,
@@ -16,11 +19,12 @@ import { Worker } from "node:worker_threads";
 import { driftReport, prepareReference, type WindowColumn } from "../../lib/metrics/drift";
 import { fairnessReport } from "../../lib/metrics/fairness";
 import { scorecard } from "../../lib/metrics/scorecard";
-import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, type Window, generateWindow, readWindow } from "./data";
+import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, type Window, generateWindow, readWindow, writeWindow } from "./data";
 
 interface Args {
   rows: number;
   data?: string;
+  writeData?: string;
   json?: string;
   seed: number;
 }
@@ -35,6 +39,9 @@ function parseArgs(argv: string[]): Args {
       i++;
     } else if (a === "--data" && v !== undefined) {
       args.data = v;
+      i++;
+    } else if (a === "--write-data" && v !== undefined) {
+      args.writeData = v;
       i++;
     } else if (a === "--json" && v !== undefined) {
       args.json = v;
@@ -98,6 +105,11 @@ async function main(): Promise<void> {
   const reference = args.data ? readWindow(args.data, "reference") : generateWindow(args.rows, args.seed, false);
   const current = args.data ? readWindow(args.data, "current") : generateWindow(args.rows, args.seed + 1, true);
   const loadSeconds = (performance.now() - t0) / 1000;
+  if (args.writeData && !args.data) {
+    writeWindow(args.writeData, "reference", reference);
+    writeWindow(args.writeData, "current", current);
+    console.log(`wrote ${args.writeData}/reference.csv and ${args.writeData}/current.csv`);
+  }
   const sampler = startSampler();
   await new Promise((r) => setTimeout(r, 50));
   const results: StageResult[] = [];
