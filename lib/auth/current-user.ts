@@ -7,16 +7,36 @@ import { forbidden, noMembership, unauthenticated } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
 
 export interface CurrentUser {
+  /** the user's id; for an API token, the id of the owner who created it (audit events name the token too) */
   id: string;
   email: string;
   name: string;
   workspaceId: string;
   workspaceName: string;
   role: Role;
+  /** set when a pipeline acts through an API token rather than a person through a session */
+  apiToken?: { id: string; name: string };
+}
+
+/** What an API token may do: push data and read results, like an analyst. */
+export const API_TOKEN_ROLE: Role = "analyst";
+
+export interface ApiTokenPrincipal {
+  id: string;
+  name: string;
+  workspaceId: string;
+  workspaceName: string;
+  createdById: string;
 }
 
 // Outside a web request (tests, command-line tools) the caller says who acts with runAsUser().
-const actingUser = new AsyncLocalStorage<{ userId: string | null }>();
+type Acting = { userId: string | null } | { token: ApiTokenPrincipal };
+const actingUser = new AsyncLocalStorage<Acting>();
+
+/** Runs `fn` on behalf of an API token (route handlers under /api/v1 after checking the bearer token). */
+export function runAsApiToken<T>(token: ApiTokenPrincipal, fn: () => Promise<T>): Promise<T> {
+  return actingUser.run({ token }, fn);
+}
 
 export function runAsUser<T>(userId: string, fn: () => Promise<T>): Promise<T> {
   return actingUser.run({ userId }, fn);
@@ -29,7 +49,7 @@ export function runAsAnonymous<T>(fn: () => Promise<T>): Promise<T> {
 
 async function sessionUserId(): Promise<string | null> {
   const acting = actingUser.getStore();
-  if (acting) return acting.userId;
+  if (acting) return "userId" in acting ? acting.userId : null;
   // Inside a web request: the Auth.js session (loaded lazily, so tests and command-line tools never need Next.js).
   const { auth } = await import("./auth");
   const session = await auth();
@@ -69,6 +89,19 @@ const loadUserOncePerRequest = cache(loadUser);
 
 /** The signed-in user and their workspace role; throws AccessError when there is none. */
 export async function requireUser(): Promise<CurrentUser> {
+  const acting = actingUser.getStore();
+  if (acting && "token" in acting) {
+    const { token } = acting;
+    return {
+      id: token.createdById,
+      email: "",
+      name: `API token "${token.name}"`,
+      workspaceId: token.workspaceId,
+      workspaceName: token.workspaceName,
+      role: API_TOKEN_ROLE,
+      apiToken: { id: token.id, name: token.name },
+    };
+  }
   const userId = await sessionUserId();
   if (!userId) throw unauthenticated();
   return actingUser.getStore() ? loadUser(userId) : loadUserOncePerRequest(userId);
