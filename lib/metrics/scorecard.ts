@@ -154,6 +154,10 @@ interface SortedRows {
   br: Float64Array;
   /** End (exclusive) of each tie group. */
   groupEnd: Uint32Array;
+  /** 1 on the last row of each tie group. */
+  isLast: Uint8Array;
+  /** Multiplicity 1 for every row (the point estimate). */
+  ones: Int32Array;
 }
 
 function sortRows(
@@ -173,6 +177,8 @@ function sortRows(
     ll: new Float64Array(n),
     br: new Float64Array(n),
     groupEnd: new Uint32Array(0),
+    isLast: new Uint8Array(n),
+    ones: new Int32Array(n).fill(1),
   };
   const ends: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -186,18 +192,19 @@ function sortRows(
   }
   ends.push(n);
   r.groupEnd = Uint32Array.from(ends);
+  for (const e of ends) r.isLast[e - 1] = 1;
   return r;
 }
 
-/** One pass over the sorted rows with optional row multiplicities (classic bootstrap). */
-function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Array | undefined): Stats {
+/** One pass over the sorted rows with row multiplicities (1 for the point estimate). */
+function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Array): Stats {
   const s = emptyStats(nb);
-  const { score, truth, ece, ll, br, groupEnd } = rows;
+  const { score, truth, ece, ll, br, isLast } = rows;
+  const n = rows.n;
   const eceCount = s.eceCount;
   const eceConf = s.eceConf;
   const eceAcc = s.eceAcc;
   let cumNeg = 0;
-  let start = 0;
   let tp = 0;
   let fp = 0;
   let tn = 0;
@@ -205,24 +212,19 @@ function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Arr
   let sll = 0;
   let sbr = 0;
   let aucNum = 0;
-  const ng = groupEnd.length;
-  for (let g = 0; g < ng; g++) {
-    const end = groupEnd[g] as number;
-    let gPos = 0;
-    let gAll = 0;
-    // Branch-free accumulation: rows not drawn have multiplicity 0 and add nothing.
-    for (let k = start; k < end; k++) {
-      const wi = w === undefined ? 1 : (w[k] as number);
-      const t = truth[k] as number;
-      gPos += wi * t;
-      gAll += wi;
-      sll += wi * (ll[k] as number);
-      sbr += wi * (br[k] as number);
-    }
-    if (gAll > 0) {
-      const v = score[start] as number;
+  let gPos = 0;
+  let gAll = 0;
+  // Branch-free accumulation: rows not drawn have multiplicity 0 and add nothing.
+  for (let k = 0; k < n; k++) {
+    const wi = w[k] as number;
+    gPos += wi * (truth[k] as number);
+    gAll += wi;
+    sll += wi * (ll[k] as number);
+    sbr += wi * (br[k] as number);
+    if (isLast[k] === 1 && gAll > 0) {
+      const v = score[k] as number;
       const gNeg = gAll - gPos;
-      const b = ece[start] as number;
+      const b = ece[k] as number;
       eceCount[b] = (eceCount[b] as number) + gAll;
       eceAcc[b] = (eceAcc[b] as number) + gPos;
       eceConf[b] = (eceConf[b] as number) + gAll * v;
@@ -235,8 +237,9 @@ function passSorted(rows: SortedRows, threshold: number, nb: number, w: Int32Arr
       }
       aucNum += gPos * (cumNeg + 0.5 * gNeg);
       cumNeg += gNeg;
+      gPos = 0;
+      gAll = 0;
     }
-    start = end;
   }
   s.tp = tp;
   s.fp = fp;
@@ -479,7 +482,7 @@ export function scorecard(input: ScorecardInput, options: ScorecardOptions = {})
   const nbEce = boundaries.length;
   const order = argsortFloat64(score);
   const sorted = sortRows(order, score, truth, eceBin, llTerm, brTerm);
-  const point = passSorted(sorted, threshold, nbEce, undefined);
+  const point = passSorted(sorted, threshold, nbEce, sorted.ones);
   const values = metricsFromStats(point);
 
   const rng = new Xoshiro128(seed);
