@@ -9,6 +9,7 @@ export function AppHeader({ user }: { user: CurrentUser }) {
     { href: "/", label: "Models", show: true },
     { href: "/audit", label: "Audit log", show: can(user.role, "audit.read") },
     { href: "/settings/members", label: "Members", show: can(user.role, "members.manage") },
+    { href: "/settings/tokens", label: "API tokens", show: can(user.role, "tokens.manage") },
     { href: "/settings/account", label: "Account", show: true },
   ].filter((l) => l.show);
   return (

@@ -18,6 +18,8 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "member.removed": (p) => `${str(p, "email")} was removed (was ${str(p, "role")})`,
   "user.password_changed": () => "Changed their password",
   "model.created": (p) => `Model "${str(p, "name")}" was created`,
+  "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
+  "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
 };
 
 export function describeAuditAction(action: string, payload: JsonValue): string {

@@ -34,6 +34,7 @@ for (const size of WIDTHS) {
         ["/settings/members", "members"],
         ["/settings/account", "account"],
         ["/audit", "audit"],
+        ["/settings/tokens", "tokens"],
       ] as const) {
         await page.goto(path);
         await fitsWidth(page, `${name}-${size.name}`);

@@ -1,0 +1,66 @@
+// Route handlers of the REST API: who is asking (API token or browser session), and errors as JSON.
+import "server-only";
+import { ZodError } from "zod";
+import { runAsApiToken } from "@/lib/auth/current-user";
+import { AccessError, RuleError } from "@/lib/auth/errors";
+import { authenticateApiToken } from "@/lib/db/api-tokens";
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function jsonError(status: number, code: string, message: string, details?: unknown): Response {
+  const body: ApiErrorBody = { error: details === undefined ? { code, message } : { code, message, details } };
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** An error a route can throw to answer with a given status (e.g. a refused upload). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+const ACCESS_MESSAGES = {
+  unauthenticated:
+    "Sign in, or send an API token as `Authorization: Bearer sl_…` (owners create tokens under Settings → API tokens).",
+} as const;
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return jsonError(error.status, error.code, error.message, error.details);
+  if (error instanceof AccessError) {
+    const message = error.kind === "unauthenticated" || error.kind === "no-membership" ? ACCESS_MESSAGES.unauthenticated : error.message;
+    return jsonError(error.status, error.kind, message);
+  }
+  if (error instanceof RuleError) return jsonError(error.status, "rule", error.message);
+  if (error instanceof ZodError) {
+    const first = error.issues[0];
+    const where = first?.path.length ? ` (field "${first.path.join(".")}")` : "";
+    return jsonError(400, "invalid_request", `${first?.message ?? "The request is not valid."}${where}`, error.issues);
+  }
+  console.error("API route failed", error);
+  return jsonError(500, "server_error", "Something went wrong on the server. Nothing was saved. Try again; if it keeps failing, tell your administrator.");
+}
+
+/**
+ * Runs `work` as the caller: with an `Authorization: Bearer` header as that API token, otherwise as the
+ * signed-in browser session. Every data function still checks permissions itself.
+ */
+export async function handleApi(request: Request, work: () => Promise<Response>): Promise<Response> {
+  try {
+    const authorization = request.headers.get("authorization");
+    if (authorization) {
+      const token = await authenticateApiToken(authorization);
+      return await runAsApiToken(token, work);
+    }
+    return await work();
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
