@@ -13,3 +13,4 @@ export * from "./drift";
 export * from "./fairness";
 export * from "./uncertainty";
 export * from "./scorecard";
+export * from "./regression-scorecard";

@@ -28,6 +28,14 @@ const INT32_MAX = 2147483647;
 
 /** Agrees with scipy.stats.ks_2samp(data1, data2, alternative, method). NaN must be removed first. */
 export function ks2samp(data1: ArrayLike<number>, data2: ArrayLike<number>, options: Ks2SampOptions = {}): Ks2SampResult {
+  // SciPy's default nan_policy="propagate": any NaN makes the result NaN.
+  for (const d of [data1, data2]) {
+    for (let i = 0; i < d.length; i++) {
+      if (Number.isNaN(d[i] as number)) {
+        return { statistic: Number.NaN, pvalue: Number.NaN, statisticLocation: Number.NaN, statisticSign: 1, method: "exact" };
+      }
+    }
+  }
   const a = sortFloat64(Float64Array.from(data1));
   const b = sortFloat64(Float64Array.from(data2));
   return ks2sampSorted(a, b, options);

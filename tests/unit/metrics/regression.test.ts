@@ -46,3 +46,29 @@ describe("regression metrics (scikit-learn)", () => {
     expect(() => meanAbsoluteError([Number.NaN], [1])).toThrow("Input y_true contains NaN.");
   });
 });
+
+describe("regressionScorecard", () => {
+  const n = 2000;
+  const y = Array.from({ length: n }, (_, i) => Math.sin(i) * 10 + (i % 7));
+  const p = y.map((v, i) => v + Math.cos(i * 1.7) * 2);
+  it("point values agree with the scikit-learn ports; intervals bracket them and repeat per seed", async () => {
+    const { regressionScorecard } = await import("../../../lib/metrics");
+    const sc = regressionScorecard(y, p, { resamples: 300, seed: 4 });
+    expectClose(sc.metrics.mae.value, meanAbsoluteError(y, p));
+    expectClose(sc.metrics.rmse.value, rootMeanSquaredError(y, p));
+    expectClose(sc.metrics.mape.value, meanAbsolutePercentageError(y, p));
+    expectClose(sc.metrics.r2.value, r2Score(y, p));
+    for (const m of Object.values(sc.metrics)) {
+      expect(m.ci.method).toBe("percentile-bootstrap");
+      expect(m.ci.lower).toBeLessThanOrEqual(m.ci.estimate);
+      expect(m.ci.upper).toBeGreaterThanOrEqual(m.ci.estimate);
+    }
+    expect(regressionScorecard(y, p, { resamples: 300, seed: 4 })).toEqual(sc);
+    const binned = regressionScorecard(y, p, { resamples: 300, seed: 4, method: "poisson", bins: 200 });
+    expect(binned.metrics.mae.ci.method).toBe("binned-poisson-bootstrap");
+    expect(binned.metrics.mae.ci.binnedShare).toBeLessThan(0.01);
+    const wc = sc.metrics.rmse.ci.upper - sc.metrics.rmse.ci.lower;
+    const wb = binned.metrics.rmse.ci.upper - binned.metrics.rmse.ci.lower;
+    expect(Math.abs(wb / wc - 1)).toBeLessThan(0.35);
+  });
+});
