@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
@@ -21,12 +22,19 @@ function nextStep(model: ModelCard, canUpload: boolean): string {
 export default async function PortfolioPage() {
   const [user, models] = await guard(() => Promise.all([requireUser(), listModels()]));
   const canUpload = can(user.role, "data.upload");
+  const canAdd = can(user.role, "model.write");
   return (
     <>
       <PageTitle
         title="Your models"
         lead={`Each card tells you whether a model of ${user.workspaceName} is healthy, fair and safe to ship.`}
-      />
+      >
+        {canAdd ? (
+          <Link href="/models/new" className={buttonClass("primary")}>
+            Add a model
+          </Link>
+        ) : null}
+      </PageTitle>
       {models.length === 0 ? (
         <Card>
           <p className="font-medium">This workspace has no models yet.</p>

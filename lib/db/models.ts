@@ -2,8 +2,11 @@
 import "server-only";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { notFound } from "@/lib/auth/errors";
+import { RuleError, notFound } from "@/lib/auth/errors";
+import { defaultPolicy } from "@/lib/governance/default-policy";
+import { appendAuditEvent } from "./audit";
 import { getDb } from "./client";
+import type { FormFields } from "./form-fields";
 import type { ModelTask, VersionStatus } from "./generated/prisma/enums";
 
 export interface ModelCard {
@@ -77,4 +80,60 @@ export async function getModel(id: string): Promise<ModelDetail> {
   if (!model) throw notFound("That model");
   const { _count, ...rest } = model;
   return { ...rest, windowCount: _count.windows };
+}
+
+const columnName = z.string().trim().min(1).max(100);
+
+export const createModelInput = z
+  .object({
+    name: z.string().trim().min(2, "Give the model a name of at least 2 characters.").max(80, "Use at most 80 characters for the name."),
+    purpose: z
+      .string()
+      .trim()
+      .min(10, "Say in a sentence what the model decides, for example \"Decides which loan applications get a fast-track review\".")
+      .max(300, "Keep the purpose under 300 characters."),
+    task: z.enum(["binary", "multiclass", "regression"], { message: "Choose what kind of answer the model gives." }),
+    positiveLabel: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+    sensitiveAttributes: z
+      .union([z.string(), z.array(columnName)])
+      .optional()
+      .transform((v) => {
+        const list = typeof v === "string" ? v.split(",") : (v ?? []);
+        return [...new Set(list.map((c) => c.trim()).filter(Boolean))];
+      }),
+  })
+  .refine((v) => v.task !== "binary" || Boolean(v.positiveLabel), {
+    message: "For a yes/no model, say which answer counts as \"yes\" (the positive label, for example \">50K\" or \"1\").",
+    path: ["positiveLabel"],
+  });
+
+export async function createModel(input: z.input<typeof createModelInput> | FormFields): Promise<{ id: string }> {
+  const user = await requirePermission("model.write", "add models");
+  const data = createModelInput.parse(input);
+  const db = await getDb();
+  const clash = await db.model.count({ where: { workspaceId: user.workspaceId, name: data.name } });
+  if (clash) throw new RuleError(`A model named "${data.name}" exists already in this workspace. Choose another name.`);
+  return db.$transaction(async (tx) => {
+    const model = await tx.model.create({
+      data: {
+        workspaceId: user.workspaceId,
+        name: data.name,
+        purpose: data.purpose,
+        task: data.task,
+        positiveLabel: data.task === "regression" ? null : (data.positiveLabel ?? null),
+        sensitiveAttributes: data.sensitiveAttributes,
+        policies: { create: { version: 1, ...defaultPolicy(data.task), createdById: user.id } },
+      },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      workspaceId: user.workspaceId,
+      actorId: user.id,
+      action: "model.created",
+      subjectType: "model",
+      subjectId: model.id,
+      payload: { name: data.name, task: data.task, ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}) },
+    });
+    return model;
+  });
 }

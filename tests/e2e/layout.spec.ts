@@ -35,6 +35,7 @@ for (const size of WIDTHS) {
         ["/settings/account", "account"],
         ["/audit", "audit"],
         ["/settings/tokens", "tokens"],
+        ["/models/new", "new-model"],
       ] as const) {
         await page.goto(path);
         await fitsWidth(page, `${name}-${size.name}`);
