@@ -53,11 +53,10 @@ function isStringArray(x: DriftInput): x is readonly (string | null)[] {
 /** Clean a numeric column (Infinity -> NaN, NaN dropped) and sort it. */
 export function prepareNumeric(values: ArrayLike<number>, column = "column", side: Side = "reference"): NumericSample {
   const n = values.length;
-  const buf = new Float64Array(n);
+  const typed = values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array;
   let k = 0;
   let min = Infinity;
   let max = -Infinity;
-  const typed = values instanceof Float64Array || values instanceof Float32Array || values instanceof Int32Array;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     if (!typed && typeof v !== "number") {
@@ -65,13 +64,20 @@ export function prepareNumeric(values: ArrayLike<number>, column = "column", sid
     }
     // v - v is 0 for finite numbers and NaN for NaN and +-Infinity.
     if (v - v === 0) {
-      buf[k++] = v;
+      k++;
       if (v < min) min = v;
       if (v > max) max = v;
     }
   }
   if (k === 0) throw new EmptyColumnError(column, side);
-  return { kind: "numeric", sorted: sortFloat64(k === n ? buf : buf.subarray(0, k), min, max) };
+  if (k === n) return { kind: "numeric", sorted: sortFloat64(values, min, max) };
+  const buf = new Float64Array(k);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v - v === 0) buf[j++] = v;
+  }
+  return { kind: "numeric", sorted: sortFloat64(buf, min, max) };
 }
 
 /** Count a categorical column (null / missing dropped). Numbers are treated as categories too. */
