@@ -1,5 +1,4 @@
 // The content of a Snapshot (stored as JSON): what the pages and the API read.
-import type { ConfidenceInterval } from "@/lib/metrics";
 
 export type Light = "green" | "amber" | "red" | "gray";
 
