@@ -102,7 +102,29 @@ export function computeOuterProbInsideMethod(m0: number, n0: number, g: number, 
   return A[maxj - minj - 1] as number;
 }
 
-/** SciPy `_count_paths_outside_method(m, n, g, h)`; returns NaN/Infinity on overflow. */
+// Pascal's triangle rows, built on demand (binomials up to N = 2,100 by exact-order additions).
+const PASCAL_MAX = 2100;
+const pascalRows: Float64Array[] = [Float64Array.of(1)];
+
+function pascal(N: number, K: number): number {
+  if (K < 0 || K > N) return 0;
+  if (N > PASCAL_MAX) return binom(N, K);
+  while (pascalRows.length <= N) {
+    const prev = pascalRows[pascalRows.length - 1] as Float64Array;
+    const row = new Float64Array(prev.length + 1);
+    row[0] = 1;
+    row[prev.length] = 1;
+    for (let k = 1; k < prev.length; k++) row[k] = (prev[k - 1] as number) + (prev[k] as number);
+    pascalRows.push(row);
+  }
+  return (pascalRows[N] as Float64Array)[K] as number;
+}
+
+/**
+ * SciPy `_count_paths_outside_method(m, n, g, h)`. Returns NaN as soon as an intermediate value
+ * leaves the range of a double, where SciPy raises FloatingPointError (the caller then switches to
+ * the asymptotic method, as SciPy does).
+ */
 export function countPathsOutsideMethod(m0: number, n0: number, g: number, h: number): number {
   let m = m0;
   let n = n0;
@@ -114,24 +136,26 @@ export function countPathsOutsideMethod(m0: number, n0: number, g: number, h: nu
   const mg = Math.floor(m / g);
   const ng = Math.floor(n / g);
   const lxj = n + Math.floor((mg - h) / mg);
-  if (lxj <= 0) return binom(m + n, n);
+  if (lxj <= 0) return pascal(m + n, n);
   const xj = new Float64Array(lxj);
   for (let j = 0; j < lxj; j++) xj[j] = Math.floor((h + mg * j + ng - 1) / ng);
   const B = new Float64Array(lxj);
   B[0] = 1;
   for (let j = 1; j < lxj; j++) {
     const xjj = xj[j] as number;
-    let Bj = binom(xjj + j, j);
+    let Bj = pascal(xjj + j, j);
     for (let i = 0; i < j; i++) {
-      const bin = binom(xjj - (xj[i] as number) + j - i, j - i);
+      const bin = pascal(xjj - (xj[i] as number) + j - i, j - i);
       Bj -= bin * (B[i] as number);
     }
+    if (!Number.isFinite(Bj)) return Number.NaN;
     B[j] = Bj;
   }
   let numPaths = 0;
   for (let j = 0; j < lxj; j++) {
-    const bin = binom(m - (xj[j] as number) + (n - j), n - j);
+    const bin = pascal(m - (xj[j] as number) + (n - j), n - j);
     numPaths += (B[j] as number) * bin;
+    if (!Number.isFinite(numPaths)) return Number.NaN;
   }
   return numPaths;
 }
@@ -158,9 +182,11 @@ export function attemptExact2kssamp(
     prob = 1;
     for (let j = 0; j < h; j++) prob *= (n1 - j) / (n1 + j + 1.0);
   } else {
+    // binom(n1 + n2, n1) overflowing makes SciPy fail either way; check it first to skip the loop.
+    const bin = pascal(n1 + n2, n1);
+    if (!Number.isFinite(bin)) return [false, d, Number.NaN];
     const numPaths = countPathsOutsideMethod(n1, n2, g, h);
-    const bin = binom(n1 + n2, n1);
-    if (!Number.isFinite(numPaths) || !Number.isFinite(bin) || numPaths > bin) return [false, d, Number.NaN];
+    if (!Number.isFinite(numPaths) || numPaths > bin) return [false, d, Number.NaN];
     prob = numPaths / bin;
   }
   if (!(prob >= 0 && prob <= 1)) return [false, d, prob];

@@ -47,6 +47,25 @@ describe("ks2samp (scipy.stats.ks_2samp)", () => {
     expectClose(ks2samp([1, 2], [3, 4, 5]).pvalue, 0.2);
   });
 
+  it("exact one-sided, unequal sizes: 1 path of C(5, 2) = 10 lies outside -> 0.1", () => {
+    // _count_paths_outside_method(3, 2, 1, 6): lxj = 1, xj = [3], num_paths = binom(2, 2) = 1
+    expectClose(ks2samp([1, 2], [3, 4, 5], { alternative: "greater" }).pvalue, 0.1);
+    expectClose(ks2samp([1, 2], [3, 4, 5], { alternative: "less" }).pvalue, 1);
+  });
+
+  it("one-sided exact that overflows falls back to the asymptotic formula quickly (scipy 1.10.1 reference)", () => {
+    const x = range(3000, (i) => Math.sin(i) * 3);
+    const y = range(2500, (i) => Math.cos(i * 1.3) * 3 + 0.1);
+    const r = ks2samp(x, y, { alternative: "greater" });
+    expect(r.method).toBe("asymp");
+    expectClose(r.pvalue, 5.092115454708331e-10, 1e-8);
+    expectClose(ks2samp(x, y).pvalue, 1.018382009263811e-9, 1e-8);
+  });
+
+  it("NaN propagates (SciPy nan_policy='propagate')", () => {
+    expect(ks2samp([1, Number.NaN], [2, 3]).pvalue).toBeNaN();
+  });
+
   // Deterministic samples; expected values computed with scipy 1.10.1 ks_2samp.
   const a = range(50, (i) => i / 50);
   const b = range(60, (i) => ((i + 0.5) / 60) * 1.1);
