@@ -136,7 +136,9 @@ export function wassersteinSorted(
 ): number {
   const nu = us.length;
   const nv = vs.length;
-  if (uw === undefined && vw === undefined) return wassersteinQuantile(us, vs);
+  const finite =
+    Number.isFinite(us[0] as number) && Number.isFinite(us[nu - 1] as number) && Number.isFinite(vs[0] as number) && Number.isFinite(vs[nv - 1] as number);
+  if (uw === undefined && vw === undefined && finite) return wassersteinQuantile(us, vs);
   let uTot = nu;
   let vTot = nv;
   if (uw !== undefined) {
@@ -154,12 +156,15 @@ export function wassersteinSorted(
   let total = 0;
   let block = 0;
   let count = 0;
-  let prev = Math.min(us[0] as number, vs[0] as number);
-  // Walk the pooled sample in ascending order; each step adds |F_u - F_v| * (x - previous x).
+  let prev = Number.NaN;
+  let first = true;
+  // Walk the pooled sample in ascending order; each step adds |F_u - F_v| * (x - previous x)
+  // (SciPy's sum over np.diff of the pooled values, so infinities propagate the same way).
   while (i < nu || j < nv) {
     const takeU = j >= nv || (i < nu && (us[i] as number) <= (vs[j] as number));
     const x = takeU ? (us[i] as number) : (vs[j] as number);
-    block += Math.abs(uCum / uTot - vCum / vTot) * (x - prev);
+    if (!first) block += Math.abs(uCum / uTot - vCum / vTot) * (x - prev);
+    first = false;
     if (takeU) {
       uCum += uw === undefined ? 1 : (uw[i] as number);
       i++;

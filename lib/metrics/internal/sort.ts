@@ -7,7 +7,7 @@
 
 const RADIX_MIN = 2048;
 
-/** Stable ascending argsort of finite numbers. */
+/** Stable ascending argsort of numbers without NaN (+-Infinity allowed). */
 export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
   const idx = new Uint32Array(n);
@@ -16,8 +16,9 @@ export function argsortFloat64(values: ArrayLike<number>): Uint32Array {
     const v = values;
     const arr = Array.from(idx);
     arr.sort((a, b) => {
-      const d = (v[a] as number) - (v[b] as number);
-      return d !== 0 ? d : a - b;
+      const x = v[a] as number;
+      const y = v[b] as number;
+      return x < y ? -1 : x > y ? 1 : a - b;
     });
     for (let i = 0; i < n; i++) idx[i] = arr[i] as number;
     return idx;

@@ -122,6 +122,20 @@ describe("SciPy building blocks", () => {
     expect(() => wassersteinDistance([], [1])).toThrow("Distribution can't be empty.");
   });
 
+  it("wasserstein_distance with infinities and zero weights (cases from SciPy's own tests)", () => {
+    const I = Number.POSITIVE_INFINITY;
+    expect(wassersteinDistance([1, 2, I], [1, 1])).toBe(I);
+    expect(wassersteinDistance([1, 2, I], [-I, 1])).toBe(I);
+    expect(wassersteinDistance([1, -I, I], [1, 1])).toBe(I);
+    expect(wassersteinDistance([1, 2, I], [I, 1])).toBeNaN();
+    expectClose(
+      wassersteinDistance([1, 2, 100000], [1, 1], { uWeights: [1, 1, 0], vWeights: [1, 1] }),
+      wassersteinDistance([1, 2], [1, 1], { uWeights: [1, 1], vWeights: [1, 1] }),
+    );
+    expect(() => wassersteinDistance([1], [2], { uWeights: [-1] })).toThrow("All weights must be non-negative.");
+    expect(() => wassersteinDistance([1], [2], { uWeights: [0] })).toThrow("Weight array must sum to a positive finite value.");
+  });
+
   it("numpy Sturges edges: ceil(log2(N) + 1) equal bins over min..max", () => {
     // N = 100 -> log2(100) + 1 = 7.64 -> 8 bins -> 9 edges from 0 to 8
     expectAllClose(sturgesEdges(0, 8, 100), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
