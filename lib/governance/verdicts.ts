@@ -26,7 +26,7 @@ export const METRIC_WORDS: Record<string, string> = {
   r2: "R²",
 };
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3).replace(/0+$/, "").replace(/\.$/, ""));
+import { formatMetric } from "./format-metric";
 
 function worst(verdicts: Verdict[]): Verdict {
   return verdicts.reduce((a, b) => (RANK[b.light] > RANK[a.light] ? b : a));
@@ -43,11 +43,14 @@ export function judgePerformance(policy: PolicyRules, card: ScorecardSection | n
     if (!metric.judgeable || metric.value === null) {
       verdicts.push({ light: "gray", reason: `Too few rows to judge the ${word}.` });
     } else if (metric.value < floor) {
-      verdicts.push({ light: "red", reason: `The ${word} is ${fmt(metric.value)}, below the policy's floor of ${fmt(floor)}.` });
+      verdicts.push({ light: "red", reason: `The ${word} is ${formatMetric(metric.value, floor)}, below the policy's floor of ${floor}.` });
     } else if (metric.ci?.lower !== null && metric.ci?.lower !== undefined && metric.ci.lower < floor) {
-      verdicts.push({ light: "amber", reason: `The ${word} is ${fmt(metric.value)}, above the floor of ${fmt(floor)}, but it could be below it: the range goes down to ${fmt(metric.ci.lower)}.` });
+      verdicts.push({
+        light: "amber",
+        reason: `The ${word} is ${formatMetric(metric.value, floor)}, at or above the floor of ${floor}, but it could be below it: the likely range goes down to ${formatMetric(metric.ci.lower, floor)}.`,
+      });
     } else {
-      verdicts.push({ light: "green", reason: `The ${word} is ${fmt(metric.value)}, above the policy's floor of ${fmt(floor)}.` });
+      verdicts.push({ light: "green", reason: `The ${word} is ${formatMetric(metric.value, floor)}, at or above the policy's floor of ${floor}.` });
     }
   }
   if (verdicts.length === 0) return { light: "gray", reason: "The policy sets no floor for these metrics." };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { driftColumns, evaluateWindow, OUTPUT_COLUMN, type EvaluationSetup, type ModelOutputs } from "@/lib/evaluation/evaluate-window";
 import type { Table } from "@/lib/ingest/table";
 import { accuracyScore, prepareReference } from "@/lib/metrics";
+import { formatMetric } from "@/lib/governance/format-metric";
 import { judgeFairness, judgePerformance, type PolicyRules } from "@/lib/governance/verdicts";
 
 const policy: PolicyRules = {
@@ -114,5 +115,18 @@ describe("verdict rules", () => {
     });
     expect(judgeFairness({ tau: 0.8, missingAttributes: [], attributes: [{ attribute: "sex", referenceGroup: "A", demographicParityRatio: 0.7, equalizedOddsDifference: 0.1, groups: [group("A", 1), group("B", 0.7)] }] }).light).toBe("red");
     expect(judgeFairness({ tau: 0.8, missingAttributes: [], attributes: [{ attribute: "sex", referenceGroup: "A", demographicParityRatio: 0.7, equalizedOddsDifference: 0.1, groups: [group("A", 1), group("B", 0.7, false)] }] }).light).toBe("green");
+  });
+});
+
+describe("formatMetric", () => {
+  it.each([
+    [0.7996, 0.8, "0.7996"],
+    [0.80004, 0.8, "0.80004"],
+    [0.912345, 0.8, "0.912"],
+    [0.8, 0.8, "0.800"],
+    [123.456, undefined, "123"],
+    [12.3456, undefined, "12.35"],
+  ] as const)("shows %s against floor %s as %s", (value, floor, text) => {
+    expect(formatMetric(value, floor)).toBe(text);
   });
 });

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
+import { UploadVersion } from "@/components/data/upload-version";
+import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { getModel } from "@/lib/db/models";
 import { TASK_LABELS } from "@/lib/governance/task-labels";
 
@@ -9,7 +12,8 @@ export const metadata: Metadata = { title: "Model" };
 
 export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
   const { id } = await params;
-  const model = await guard(() => getModel(id));
+  const [user, model] = await guard(() => Promise.all([requireUser(), getModel(id)]));
+  const canWrite = can(user.role, "model.write");
   const task = TASK_LABELS[model.task];
   return (
     <>
@@ -47,11 +51,27 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
               <dt className="text-slate-500">Groups checked for fairness</dt>
               <dd>{model.sensitiveAttributes.length ? model.sensitiveAttributes.join(", ") : "None chosen yet"}</dd>
             </div>
-            <div>
-              <dt className="text-slate-500">Versions</dt>
-              <dd>{model.versions.length === 0 ? "None uploaded yet" : model.versions.map((v) => `v${v.version} (${v.status})`).join(", ")}</dd>
-            </div>
           </dl>
+        </Card>
+        <Card className="md:col-span-3">
+          <h2 className="font-semibold">Versions</h2>
+          {model.versions.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">No version uploaded yet.</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-slate-100 text-sm" data-testid="version-list">
+              {model.versions.map((v) => (
+                <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                  <span className="font-medium">Version {v.version}</span>
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs capitalize text-slate-700">{v.status.replace("_", " ")}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {canWrite ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <UploadVersion modelId={model.id} />
+            </div>
+          ) : null}
         </Card>
       </div>
     </>

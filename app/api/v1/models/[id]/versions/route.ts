@@ -1,0 +1,29 @@
+import { HttpError, handleApi } from "@/lib/api/route";
+import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
+import { ModelFileError, createModelVersion } from "@/lib/db/versions";
+
+/** Upload a model version: the .onnx file's bytes as the body; `?file=name.onnx&note=…&featureNames=a,b,c`. */
+export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/versions">): Promise<Response> {
+  const { id } = await params;
+  return handleApi(request, async () => {
+    const url = new URL(request.url);
+    const fileName = uploadFileName(request, "model.onnx");
+    const featureNames = url.searchParams.get("featureNames");
+    const staged = await stageRequestBody(request, fileName);
+    try {
+      const created = await createModelVersion(
+        {
+          modelId: id,
+          fileName,
+          ...(url.searchParams.get("note") ? { note: url.searchParams.get("note")! } : {}),
+          ...(featureNames ? { featureNames: featureNames.split(",").map((f) => f.trim()).filter(Boolean) } : {}),
+        },
+        staged,
+      );
+      return Response.json(created, { status: 201 });
+    } catch (error) {
+      if (error instanceof ModelFileError) throw new HttpError(422, error.code.toLowerCase(), error.message);
+      throw error;
+    }
+  });
+}

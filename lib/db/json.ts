@@ -1,0 +1,13 @@
+import type { Prisma } from "./generated/prisma/client";
+
+/** A plain JSON copy for a Json column: bigints become strings, NaN and Infinity become null. */
+export function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (typeof v === "number" && !Number.isFinite(v)) return null;
+      if (ArrayBuffer.isView(v)) return undefined;
+      return v;
+    }),
+  ) as Prisma.InputJsonValue;
+}
