@@ -5,7 +5,9 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { TrafficLight } from "@/components/health/traffic-light";
 import { listModels, type ModelCard } from "@/lib/db/models";
+import { latestVerdicts } from "@/lib/db/snapshots";
 import { TASK_LABELS } from "@/lib/governance/task-labels";
 
 export const metadata: Metadata = { title: "Models" };
@@ -21,6 +23,7 @@ function nextStep(model: ModelCard, canUpload: boolean): string {
 
 export default async function PortfolioPage() {
   const [user, models] = await guard(() => Promise.all([requireUser(), listModels()]));
+  const verdicts = await guard(() => latestVerdicts(models.map((m) => m.id)));
   const canUpload = can(user.role, "data.upload");
   const canAdd = can(user.role, "model.write");
   return (
@@ -44,24 +47,38 @@ export default async function PortfolioPage() {
         </Card>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2" aria-label="Models">
-          {models.map((model) => (
-            <li key={model.id}>
+          {models.map((model) => {
+            const latest = verdicts.get(model.id);
+            return (
+            <li key={model.id} data-model={model.name}>
               <Link href={`/models/${model.id}`} className="block h-full rounded-lg focus-visible:outline-2">
                 <Card className="h-full transition-shadow hover:shadow-md">
                   <div className="flex items-start justify-between gap-3">
                     <h2 className="text-lg font-semibold text-slate-900">{model.name}</h2>
-                    <span className="inline-flex shrink-0 items-center gap-1.5 rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">
-                      <span aria-hidden className="h-2 w-2 rounded-full bg-slate-400" />
-                      Waiting for data
-                    </span>
+                    {latest ? (
+                      <TrafficLight light={latest.content.verdicts.overall.light} />
+                    ) : (
+                      <TrafficLight light="gray" label="Waiting for data" />
+                    )}
                   </div>
                   <p className="mt-1 text-sm text-slate-600">{model.purpose}</p>
                   <p className="mt-1 text-xs text-slate-500">{TASK_LABELS[model.task].name}</p>
-                  <p className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{nextStep(model, canUpload)}</p>
+                  {latest ? (
+                    <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
+                      <p>{latest.content.narrative[0]}</p>
+                      <p className="mt-1 text-xs text-slate-500">
+                        Latest data: {latest.windowLabel} · version {latest.version}
+                        {model.liveVersion ? ` (live: version ${model.liveVersion})` : ""}
+                      </p>
+                    </div>
+                  ) : (
+                    <p className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{nextStep(model, canUpload)}</p>
+                  )}
                 </Card>
               </Link>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </>

@@ -55,6 +55,7 @@ export interface ModelDetail {
   createdAt: Date;
   versions: { id: string; version: number; status: VersionStatus; createdAt: Date }[];
   windowCount: number;
+  policy: { version: number; metricFloors: Record<string, number> } | null;
 }
 
 const modelIdSchema = z.string().min(1).max(64);
@@ -75,11 +76,17 @@ export async function getModel(id: string): Promise<ModelDetail> {
       createdAt: true,
       versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, createdAt: true } },
       _count: { select: { windows: true } },
+      policies: { orderBy: { version: "desc" }, take: 1, select: { version: true, metricFloors: true } },
     },
   });
   if (!model) throw notFound("That model");
-  const { _count, ...rest } = model;
-  return { ...rest, windowCount: _count.windows };
+  const { _count, policies, ...rest } = model;
+  const policy = policies[0];
+  return {
+    ...rest,
+    windowCount: _count.windows,
+    policy: policy ? { version: policy.version, metricFloors: policy.metricFloors as Record<string, number> } : null,
+  };
 }
 
 const columnName = z.string().trim().min(1).max(100);

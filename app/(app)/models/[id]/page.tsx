@@ -5,14 +5,17 @@ import { UploadVersion } from "@/components/data/upload-version";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
+import { HealthSummary, WindowTimeline } from "@/components/health/health-summary";
 import { getModel } from "@/lib/db/models";
+import { getModelHealth } from "@/lib/db/snapshots";
 import { TASK_LABELS } from "@/lib/governance/task-labels";
 
 export const metadata: Metadata = { title: "Model" };
 
 export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
   const { id } = await params;
-  const [user, model] = await guard(() => Promise.all([requireUser(), getModel(id)]));
+  const [user, model, health] = await guard(() => Promise.all([requireUser(), getModel(id), getModelHealth(id)]));
+  const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
   const canWrite = can(user.role, "model.write");
   const task = TASK_LABELS[model.task];
   return (
@@ -25,12 +28,20 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
       <PageTitle title={model.name} lead={model.purpose} />
       <div className="grid gap-4 md:grid-cols-3">
         <Card className="md:col-span-2">
-          <h2 className="font-semibold">Health</h2>
-          <p className="mt-2 text-slate-700">
-            No data has arrived for this model yet, so there is nothing to judge. Once a model version and its test data are
-            uploaded, this page shows how often the model is right, whether the incoming cases have changed, and whether it
-            treats every group alike.
-          </p>
+          <h2 className="font-semibold">
+            Health{health.version ? <span className="font-normal text-slate-500"> of version {health.version.version} ({health.version.status.replace("_", " ")})</span> : null}
+          </h2>
+          {latest ? (
+            <div className="mt-3">
+              <HealthSummary snapshot={latest} floors={model.policy?.metricFloors ?? {}} />
+            </div>
+          ) : (
+            <p className="mt-2 text-slate-700">
+              No data has arrived for this model yet, so there is nothing to judge. Once a model version and its test data are
+              uploaded, this page shows how often the model is right, whether the incoming cases have changed, and whether it
+              treats every group alike.
+            </p>
+          )}
         </Card>
         <Card>
           <h2 className="font-semibold">About this model</h2>
@@ -53,6 +64,15 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
             </div>
           </dl>
         </Card>
+        {health.windows.length > 0 ? (
+          <Card className="md:col-span-3">
+            <h2 className="font-semibold">Over time</h2>
+            <p className="mt-1 text-sm text-slate-600">One row per batch of data. The reference data is what the model was checked on before it went live.</p>
+            <div className="mt-3">
+              <WindowTimeline windows={health.windows} />
+            </div>
+          </Card>
+        ) : null}
         <Card className="md:col-span-3">
           <h2 className="font-semibold">Versions</h2>
           {model.versions.length === 0 ? (

@@ -1,0 +1,83 @@
+import type { WindowSnapshot } from "@/lib/db/snapshots";
+import type { Light, Verdict } from "@/lib/evaluation/snapshot-types";
+import { MetricTable } from "./metric-table";
+import { TrafficLight } from "./traffic-light";
+
+function VerdictRow({ title, verdict }: { title: string; verdict: Verdict }) {
+  return (
+    <div className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:gap-3" data-testid={`verdict-${title.toLowerCase()}`}>
+      <div className="flex w-40 shrink-0 items-center gap-2">
+        <TrafficLight light={verdict.light} />
+      </div>
+      <p className="text-sm text-slate-700">
+        <span className="font-medium text-slate-900">{title}: </span>
+        {verdict.reason}
+      </p>
+    </div>
+  );
+}
+
+export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; floors: Record<string, number> }) {
+  const { content } = snapshot;
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <TrafficLight light={content.verdicts.overall.light} />
+        <p className="text-sm text-slate-500">
+          {snapshot.windowLabel} · {snapshot.rowCount.toLocaleString("en-US")} rows · judged against policy version {content.verdicts.policyVersion}
+        </p>
+      </div>
+      <ul className="space-y-1 text-slate-800" data-testid="narrative">
+        {content.narrative.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div className="divide-y divide-slate-100 border-y border-slate-100">
+        <VerdictRow title="Performance" verdict={content.verdicts.performance} />
+        <VerdictRow title="Drift" verdict={content.verdicts.drift} />
+        <VerdictRow title="Fairness" verdict={content.verdicts.fairness} />
+      </div>
+      {content.scorecard && content.scorecard.metrics.length > 0 ? (
+        <div>
+          <h3 className="mb-1 font-semibold">Scorecard</h3>
+          <p className="mb-2 text-xs text-slate-500">
+            {content.scorecard.labelledRows.toLocaleString("en-US")} rows with a known outcome. The range is where the true value likely lies (95% confidence).
+          </p>
+          <MetricTable metrics={content.scorecard.metrics} floors={floors} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function WindowTimeline({ windows }: { windows: WindowSnapshot[] }) {
+  const light = (l: Light) => <TrafficLight light={l} />;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[34rem] text-left text-sm" data-testid="window-timeline">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="py-2 pr-3">Period</th>
+            <th scope="col" className="py-2 pr-3">Rows</th>
+            <th scope="col" className="py-2 pr-3">Overall</th>
+            <th scope="col" className="py-2 pr-3">Performance</th>
+            <th scope="col" className="py-2 pr-3">Drift</th>
+            <th scope="col" className="py-2">Fairness</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {windows.map((w) => (
+            <tr key={w.windowId} data-window={w.windowLabel}>
+              <th scope="row" className="py-2 pr-3 font-medium">{w.windowLabel}</th>
+              <td className="py-2 pr-3 tabular-nums">{w.rowCount.toLocaleString("en-US")}</td>
+              <td className="py-2 pr-3">{light(w.content.verdicts.overall.light)}</td>
+              <td className="py-2 pr-3">{light(w.content.verdicts.performance.light)}</td>
+              <td className="py-2 pr-3">{light(w.content.verdicts.drift.light)}</td>
+              <td className="py-2">{light(w.content.verdicts.fairness.light)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
