@@ -1,0 +1,261 @@
+/**
+ * Parquet to a columnar table with hyparquet, from bytes in memory (Parquet needs random access:
+ * its schema sits at the end of the file).
+ *
+ * Type mapping (Parquet -> our kind):
+ * - BOOLEAN -> boolean;
+ * - INT32, INT64, FLOAT, DOUBLE, DECIMAL, FLOAT16 -> numbers, then inferred like CSV numbers
+ *   (0/1 may become boolean, unique integers named like an id become an id); an INT64 column with a
+ *   value beyond 2^53 (where float64 loses digits, e.g. snowflake ids) is read as text;
+ * - DATE, TIMESTAMP (milli/micro/nano), INT96 and the old TIMESTAMP_* annotations -> datetime (UTC);
+ * - strings (UTF8/STRING, ENUM, plain BYTE_ARRAY, UUID) -> through the same cell reader as CSV, so
+ *   missing markers, number detection and inference are identical;
+ * - nested columns (lists, maps, structs), JSON, BSON, intervals, geometry -> refused, naming the
+ *   column. Compression: none or snappy (hyparquet's built-in codecs); others are refused.
+ * Row numbers in errors count data rows from 1.
+ */
+import { type FileMetaData, type SchemaTree, parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
+import { type BuildOptions, buildTable } from "./build-table";
+import { type ByteInput, readAllBytes } from "./byte-input";
+import { ColumnBuilder } from "./column-builder";
+import { IngestError, listWords } from "./ingest-error";
+import { type IngestLimits, resolveLimits, tooManyColumnsError, tooManyRowsError } from "./limits";
+import { MissingMatcher } from "./missing-values";
+import type { FileDetails, IngestResult } from "./ingest-result";
+import type { RawColumn } from "./raw-column";
+
+/** Options of {@link parseParquet}. */
+export interface ParquetOptions extends BuildOptions {
+  file: string;
+  /** Markers applied to string columns; default {@link DEFAULT_MISSING_VALUES}. */
+  missingValues?: readonly string[];
+  limits?: Partial<IngestLimits>;
+}
+
+const MAGIC = [0x50, 0x41, 0x52, 0x31];
+const SUPPORTED_CODECS = new Set(["UNCOMPRESSED", "SNAPPY"]);
+const TWO_53 = 2 ** 53;
+
+type Mapping = "boolean" | "number" | "bigint" | "datetime" | "text";
+
+function hasMagic(bytes: Uint8Array, at: number): boolean {
+  for (let i = 0; i < 4; i++) if (bytes[at + i] !== MAGIC[i]) return false;
+  return true;
+}
+
+function unsupported(file: string, column: string, what: string): IngestError {
+  return new IngestError({
+    code: "unsupported_parquet",
+    file,
+    column,
+    problem: `This column holds ${what}, which Sightline cannot use as a model input or label.`,
+    fix: "Drop the column or flatten it into plain columns (numbers, text, dates) before saving the file.",
+  });
+}
+
+function mappingOf(node: SchemaTree, file: string): Mapping {
+  const el = node.element;
+  const name = el.name;
+  if (node.children.length > 0 || el.repetition_type === "REPEATED") return fail("a nested value (a list, map or struct)");
+  const lt = el.logical_type?.type;
+  const ct = el.converted_type;
+  if (lt === "DATE" || lt === "TIMESTAMP" || ct === "DATE" || ct === "TIMESTAMP_MILLIS" || ct === "TIMESTAMP_MICROS" || el.type === "INT96") return "datetime";
+  if (lt === "TIME" || ct === "TIME_MILLIS" || ct === "TIME_MICROS") return fail("times of day without a date");
+  if (lt === "JSON" || ct === "JSON" || lt === "BSON" || ct === "BSON") return fail("JSON documents");
+  if (lt === "INTERVAL" || ct === "INTERVAL") return fail("time intervals");
+  if (lt === "GEOMETRY" || lt === "GEOGRAPHY") return fail("geometries");
+  if (lt === "VARIANT") return fail("variant values");
+  if (ct === "DECIMAL" || lt === "DECIMAL" || lt === "FLOAT16") return "number";
+  switch (el.type) {
+    case "BOOLEAN":
+      return "boolean";
+    case "INT32":
+    case "FLOAT":
+    case "DOUBLE":
+      return "number";
+    case "INT64":
+      return "bigint";
+    case "BYTE_ARRAY":
+    case "FIXED_LEN_BYTE_ARRAY":
+      return "text";
+    default:
+      return fail("values of an unknown type");
+  }
+  function fail(what: string): never {
+    throw unsupported(file, name, what);
+  }
+}
+
+/** Metadata of a Parquet file, or the error saying what is wrong with it. */
+function readMetadata(bytes: Uint8Array, file: string): FileMetaData {
+  if (bytes.length === 0) {
+    throw new IngestError({ code: "empty_file", file, problem: "The file is empty (0 bytes).", fix: "Export the data again and check that the file is not empty." });
+  }
+  if (bytes.length < 4 || !hasMagic(bytes, 0)) {
+    const text = bytes.subarray(0, 256).every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 128);
+    throw new IngestError({
+      code: "invalid_parquet",
+      file,
+      problem: `This is not a Parquet file: it does not start with the Parquet mark "PAR1"${text ? " and looks like text" : ""}.`,
+      fix: text ? "If it is CSV, give it a .csv name and upload it again." : "Export the data again as Parquet or CSV.",
+    });
+  }
+  if (bytes.length < 12 || !hasMagic(bytes, bytes.length - 4)) {
+    throw new IngestError({
+      code: "truncated_parquet",
+      file,
+      problem: "The Parquet file is incomplete: its end, where Parquet keeps the list of columns, is missing. The upload or the export may have been cut off.",
+      fix: "Export the file again and upload the complete file.",
+    });
+  }
+  try {
+    return parquetMetadata(bytes);
+  } catch (e) {
+    throw new IngestError({
+      code: "invalid_parquet",
+      file,
+      problem: `The Parquet file is damaged: its column list cannot be read (${e instanceof Error ? e.message : String(e)}).`,
+      fix: "Export the file again and upload it.",
+    });
+  }
+}
+
+/**
+ * Parse a Parquet file into a table with inferred kinds and suggested roles. Throws an
+ * {@link IngestError} at the first problem.
+ */
+export async function parseParquet(input: ByteInput, options: ParquetOptions): Promise<IngestResult> {
+  const file = options.file;
+  const limits = resolveLimits(options.limits);
+  const bytes = await readAllBytes(input, file, limits);
+  const metadata = readMetadata(bytes, file);
+  const tree = parquetSchema(metadata);
+  const nodes = tree.children;
+  if (nodes.length > limits.maxColumns) throw tooManyColumnsError(file, limits, nodes.length);
+  const rowCount = Number(metadata.num_rows);
+  if (rowCount > limits.maxRows) throw tooManyRowsError(file, limits);
+  const names = nodes.map((n) => n.element.name);
+  const seen = new Set<string>();
+  const dups = names.filter((n) => (seen.has(n) ? true : (seen.add(n), false)));
+  if (dups.length > 0) {
+    throw new IngestError({ code: "duplicate_columns", file, problem: `The file names columns more than once: ${listWords([...new Set(dups)].map((d) => `"${d}"`))}.`, fix: "Give every column its own name." });
+  }
+  if (nodes.length === 0 || rowCount === 0) {
+    throw new IngestError({
+      code: nodes.length === 0 ? "empty_file" : "header_only",
+      file,
+      problem: nodes.length === 0 ? "The Parquet file has no columns." : `The Parquet file has columns (${listWords(names.slice(0, 5).map((n) => `"${n}"`), 5)}) but no rows.`,
+      fix: "Export the data again and check that the table is not empty.",
+    });
+  }
+  const mappings = nodes.map((n) => mappingOf(n, file));
+  for (const rg of metadata.row_groups) {
+    for (const cc of rg.columns) {
+      const codec = cc.meta_data?.codec;
+      if (codec !== undefined && !SUPPORTED_CODECS.has(codec)) {
+        throw new IngestError({
+          code: "unsupported_parquet",
+          file,
+          column: cc.meta_data?.path_in_schema.join(".") ?? "",
+          problem: `The file is compressed with ${codec}, which Sightline cannot read yet (it reads uncompressed and snappy Parquet).`,
+          fix: 'Save it again with snappy compression (pandas and pyarrow do by default; in polars: write_parquet(path, compression="snappy")), or upload CSV.',
+        });
+      }
+    }
+  }
+
+  const chunks: { rowStart: number; data: ArrayLike<unknown> }[][] = names.map(() => []);
+  const index = new Map(names.map((n, i) => [n, i]));
+  try {
+    await parquetRead({
+      file: { byteLength: bytes.byteLength, slice: (s, e) => bytes.buffer.slice(bytes.byteOffset + s, bytes.byteOffset + (e ?? bytes.byteLength)) as ArrayBuffer },
+      metadata,
+      utf8: true,
+      parsers: {
+        timestampFromMilliseconds: (v: bigint) => Number(v),
+        timestampFromMicroseconds: (v: bigint) => Number(v / 1000n),
+        timestampFromNanoseconds: (v: bigint) => Number(v / 1000000n),
+        dateFromDays: (d: number) => d * 86_400_000,
+      },
+      onChunk: (chunk) => {
+        const k = index.get(chunk.columnName);
+        if (k !== undefined) (chunks[k] as { rowStart: number; data: ArrayLike<unknown> }[]).push({ rowStart: chunk.rowStart, data: chunk.columnData as ArrayLike<unknown> });
+      },
+    });
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError({
+      code: "invalid_parquet",
+      file,
+      problem: `The Parquet file is damaged: its data cannot be read (${e instanceof Error ? e.message : String(e)}).`,
+      fix: "Export the file again and upload it.",
+    });
+  }
+
+  const missing = new MissingMatcher(options.missingValues);
+  const raw: RawColumn[] = names.map((name, k) => {
+    const parts = (chunks[k] as { rowStart: number; data: ArrayLike<unknown> }[]).sort((a, b) => a.rowStart - b.rowStart);
+    return toRawColumn(name, mappings[k] as Mapping, parts, rowCount, missing, limits, file);
+  });
+  const { table, schema } = buildTable(raw, { file, format: "parquet", rowCount, firstRowNumber: 1 }, options);
+  const details: FileDetails = { format: "parquet", bytes: bytes.length };
+  return { table, schema, details };
+}
+
+function toRawColumn(
+  name: string,
+  mapping: Mapping,
+  parts: readonly { rowStart: number; data: ArrayLike<unknown> }[],
+  rowCount: number,
+  missing: MissingMatcher,
+  limits: IngestLimits,
+  file: string,
+): RawColumn {
+  const cell = (i: number, v: unknown): never => {
+    throw new IngestError({ code: "invalid_parquet", file, row: i + 1, column: name, problem: `A value of an unexpected type (${typeof v}) was found.`, fix: "Export the file again and upload it." });
+  };
+  if (mapping === "text" || (mapping === "bigint" && parts.some((p) => someBeyond53(p.data)))) {
+    const b = new ColumnBuilder(name, missing, rowCount);
+    for (const p of parts) {
+      for (let j = 0; j < p.data.length; j++) {
+        const v = p.data[j];
+        if (v === null || v === undefined) b.push("");
+        else if (typeof v === "string") {
+          if (v.length > limits.maxCellChars) throw new IngestError({ code: "cell_too_long", file, row: p.rowStart + j + 1, column: name, problem: `A value is longer than ${limits.maxCellChars} characters, the limit for one cell.`, fix: "Shorten it, or ask your administrator to raise SIGHTLINE_MAX_CELL_CHARS." });
+          b.push(v);
+        } else if (typeof v === "bigint" || typeof v === "number") b.push(String(v));
+        else if (v instanceof Uint8Array) b.push(Array.from(v, (x) => x.toString(16).padStart(2, "0")).join(""));
+        else cell(p.rowStart + j, v);
+      }
+    }
+    return b.finish();
+  }
+  const values = new Float64Array(rowCount).fill(Number.NaN);
+  let firstInfinite: { index: number; text: string } | undefined;
+  for (const p of parts) {
+    for (let j = 0; j < p.data.length; j++) {
+      const i = p.rowStart + j;
+      if (i >= rowCount) break;
+      const v = p.data[j];
+      let x: number;
+      if (v === null || v === undefined) continue;
+      if (typeof v === "number") x = v;
+      else if (typeof v === "bigint") x = Number(v);
+      else if (typeof v === "boolean") x = v ? 1 : 0;
+      else if (v instanceof Date) x = v.getTime();
+      else return cell(i, v);
+      if (x - x !== 0 && !Number.isNaN(x) && firstInfinite === undefined) firstInfinite = { index: i, text: String(x) };
+      values[i] = x;
+    }
+  }
+  const fixedKind = mapping === "boolean" ? "boolean" : mapping === "datetime" ? "datetime" : "numeric";
+  return { name, storage: "numeric", values, fixedKind, ...(firstInfinite === undefined ? {} : { firstInfinite }) };
+}
+
+function someBeyond53(data: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v === "bigint" && (v > BigInt(TWO_53) || v < -BigInt(TWO_53))) return true;
+  }
+  return false;
+}
