@@ -16,7 +16,11 @@ export function normalizeName(name: string): string {
 
 const ID = /^(id|uuid|guid|key|row_?id|record_?id|row_?number|row_?no|index|idx)$|_(id|uuid|guid|key)$|^(id|uuid)_/;
 const TIME = /^(timestamp|time|date|datetime|ts|when|day|period)$|_(at|time|date|ts|timestamp|datetime|day)$|^(date|time|timestamp|event_time)_/;
-const LABEL = /^(label|labels|target|class|y|y_true|ytrue|truth|ground_truth|actual|outcome|income|count|cnt|churn|churned|default|survived|is_fraud|fraud)$/;
+/** Label names, strongest first (a column named "label" beats one named "income"). */
+const LABEL_NAMES = [
+  "label", "labels", "target", "y", "y_true", "ytrue", "class", "truth", "ground_truth", "actual", "outcome",
+  "income", "count", "cnt", "churn", "churned", "default", "survived", "is_fraud", "fraud",
+];
 const PREDICTION = /^(prediction|predictions|predicted|pred|preds|y_pred|ypred|yhat|y_hat|predicted_label|predicted_class|predicted_value|forecast)$/;
 const SCORE = /^(score|scores|proba|probability|probabilities|prob|confidence)$|^(p|prob|proba|probability|score)_.+|.+_(proba|prob|probability|score)$/;
 
@@ -32,7 +36,12 @@ export function looksLikeTimeName(name: string): boolean {
 
 /** Named like a label (`label`, `target`, `class`, `y`, `income`, `count`, ...). */
 export function looksLikeLabelName(name: string): boolean {
-  return LABEL.test(normalizeName(name));
+  return labelNameRank(name) >= 0;
+}
+
+/** How strongly a name says "label": 0 for `label`, higher for weaker names, -1 for none. */
+export function labelNameRank(name: string): number {
+  return LABEL_NAMES.indexOf(normalizeName(name));
 }
 
 /** Named like a prediction (`prediction`, `predicted`, `y_pred`, `yhat`, ...). */

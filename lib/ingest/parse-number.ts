@@ -3,7 +3,9 @@
  * optional decimal point, an optional exponent (`1.5e-3`), and the infinity spellings `inf`,
  * `infinity` (any case, optional sign), which give +-Infinity. Not numbers (so the column reads as
  * text): thousands separators (`1,234`), decimal commas, currency and percent signs, hex, and
- * integers with leading zeros (`007`, `02134`: codes such as zip codes, not quantities).
+ * integers with leading zeros (`007`, `02134`: codes such as zip codes, not quantities), and
+ * integers from 2^53 on written without exponent (`9007199254740993`: float64 cannot hold them
+ * exactly, so they are ids to keep as written, not quantities).
  *
  * The fast path handles up to 15 significant digits and 22 decimals without exponent: the
  * mantissa and the power of ten are both exact doubles, so one division gives the correctly
@@ -57,8 +59,15 @@ export function parseNumber(text: string): number {
   return negative ? -v : v;
 }
 
+const TWO_53 = 2 ** 53;
+const INTEGER = /^[+-]?\d+$/;
+
 function slowParse(text: string): number {
-  if (SLOW_FORMAT.test(text)) return Number(text);
+  if (SLOW_FORMAT.test(text)) {
+    const v = Number(text);
+    if (Math.abs(v) >= TWO_53 && INTEGER.test(text)) return Number.NaN;
+    return v;
+  }
   if (INFINITY_FORMAT.test(text)) return text.charCodeAt(0) === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return Number.NaN;
 }

@@ -8,7 +8,7 @@
  * - id: an id column, preferring one named like an id;
  * - features: every other column.
  */
-import { looksLikeIdName, looksLikeLabelName, looksLikePredictionName, looksLikeScoreName, looksLikeTimeName } from "./column-names";
+import { labelNameRank, looksLikeIdName, looksLikeLabelName, looksLikePredictionName, looksLikeScoreName, looksLikeTimeName } from "./column-names";
 import type { ColumnProfile } from "./column-profile";
 
 /** One suggested role with its reason. */
@@ -44,7 +44,11 @@ export function suggestRoles(profiles: readonly ColumnProfile[], hints: RoleHint
   if (hints.label !== undefined && profiles.some((p) => p.name === hints.label)) {
     out.label = { column: hints.label, reason: "the label column named for this model" };
   } else {
-    const p = profiles.find((c) => free(c) && looksLikeLabelName(c.name) && c.kind !== "id" && c.kind !== "datetime");
+    let p: ColumnProfile | undefined;
+    for (const c of profiles) {
+      if (!free(c) || !looksLikeLabelName(c.name) || c.kind === "id" || c.kind === "datetime") continue;
+      if (p === undefined || labelNameRank(c.name) < labelNameRank(p.name)) p = c;
+    }
     if (p !== undefined) out.label = { column: p.name, reason: `named "${p.name}", a usual name for the true outcome` };
   }
   if (out.label !== undefined) taken.add(out.label.column);

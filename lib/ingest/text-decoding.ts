@@ -96,6 +96,27 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Windows-1252 code points of bytes 0x80-0x9F (WHATWG encoding standard); other bytes map to themselves. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Windows-1252 to text. Done by hand because some runtimes (Node 20) decode the "windows-1252"
+ * label as ISO-8859-1, which turns 0x80 into a control character instead of the euro sign.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    codes[i] = b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] as number) : b;
+  }
+  let out = "";
+  for (let off = 0; off < codes.length; off += 8192) out += String.fromCharCode(...codes.subarray(off, off + 8192));
+  return out;
+}
+
 /** Decodes a delimited file chunk by chunk (see the module comment). */
 export class TextChunkDecoder {
   /** The encoding in use (known after the first chunk). */
@@ -105,6 +126,7 @@ export class TextChunkDecoder {
   /** Notes for the user (e.g. the Windows-1252 fallback). */
   readonly warnings: string[] = [];
   private decoder: TextDecoder | null = null;
+  private started = false;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private sawNonAscii = false;
@@ -118,7 +140,7 @@ export class TextChunkDecoder {
 
   /** Text of the next chunk ("" while the first bytes are still being sniffed). */
   push(chunk: Uint8Array): string {
-    if (this.decoder === null) {
+    if (!this.started) {
       this.pending.push(chunk);
       this.pendingBytes += chunk.length;
       if (this.pendingBytes < SNIFF_BYTES) return "";
@@ -129,7 +151,7 @@ export class TextChunkDecoder {
 
   /** Text of whatever is left at the end of the input. */
   end(): string {
-    if (this.decoder === null) return this.start(true);
+    if (!this.started) return this.start(true);
     return this.decode(new Uint8Array(0), true);
   }
 
@@ -154,18 +176,20 @@ export class TextChunkDecoder {
     }
     if (enc !== "utf-16le" && enc !== "utf-16be") sniffBinary(body, this.file);
     this.encoding = enc;
-    this.decoder = new TextDecoder(enc, { fatal: enc === "utf-8", ignoreBOM: true });
+    this.started = true;
+    this.decoder = enc === "windows-1252" ? null : new TextDecoder(enc, { fatal: enc === "utf-8", ignoreBOM: true });
     return this.decode(body, final);
   }
 
   private decode(chunk: Uint8Array, final: boolean): string {
+    if (this.encoding === "windows-1252") return decodeWindows1252(chunk);
     const decoder = this.decoder as TextDecoder;
     if (this.encoding !== "utf-8") return decoder.decode(chunk, { stream: !final });
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: !final });
     } catch {
-      return this.recover(chunk, final);
+      return this.recover(chunk);
     }
     if (!this.sawNonAscii && (NON_ASCII.test(text) || this.hasHighTail(chunk))) this.sawNonAscii = true;
     this.tail = chunk.length >= 3 ? chunk.subarray(chunk.length - 3) : chunk;
@@ -178,18 +202,18 @@ export class TextChunkDecoder {
   }
 
   /** Invalid UTF-8 in this chunk: fall back to Windows-1252 if nothing non-ASCII came before, else refuse. */
-  private recover(chunk: Uint8Array, final: boolean): string {
+  private recover(chunk: Uint8Array): string {
     const bad = firstInvalidUtf8(chunk);
     const at = bad < 0 ? chunk.length : bad;
     const prefix = new TextDecoder("utf-8").decode(chunk.subarray(0, at));
     const canFallBack = this.option === "auto" && !this.sawNonAscii && !NON_ASCII.test(prefix);
     if (canFallBack) {
       this.encoding = "windows-1252";
-      this.decoder = new TextDecoder("windows-1252");
+      this.decoder = null;
       this.warnings.push(
         'The file is not UTF-8 text; it was read as Windows-1252 (Latin-1), the encoding Excel on Windows uses for "CSV (Comma delimited)". Check that accented letters look right.',
       );
-      return this.decoder.decode(chunk, { stream: !final });
+      return decodeWindows1252(chunk);
     }
     const byte = chunk[at] ?? this.tail[0] ?? 0;
     throw new IngestError({

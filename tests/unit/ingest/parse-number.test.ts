@@ -16,7 +16,8 @@ describe("parseNumber", () => {
     ["1e3", 1000],
     ["1.5E-3", 0.0015],
     ["0e5", 0],
-    ["123456789012345678", 123456789012345678],
+    ["9007199254740991", 9007199254740991],
+    ["123456789012345678.0", 123456789012345678],
     ["0.1234567890123456789", 0.1234567890123456789],
     ["1e999", Number.POSITIVE_INFINITY],
     ["inf", Number.POSITIVE_INFINITY],
@@ -43,6 +44,9 @@ describe("parseNumber", () => {
     "1e",
     "1.2.3",
     "NaN",
+    "9007199254740992",
+    "9007199254740993",
+    "-123456789012345678",
     "1 000",
     "١٢",
   ])("%j is not a number", (text) => {
@@ -53,6 +57,7 @@ describe("parseNumber", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         const s = String(x);
+        if (Math.abs(x) >= 2 ** 53 && /^-?\d+$/.test(s)) return; // kept as text (see below)
         expect(Object.is(parseNumber(s), Number(s)) || (x === 0 && parseNumber(s) === 0)).toBe(true);
       }),
       { numRuns: 2000 },
