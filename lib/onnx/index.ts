@@ -16,5 +16,14 @@ export { PrepareOptionsSchema, parsePrepareOptions, type PrepareOptions } from "
 export { bindColumns, tableRows, type CategoricalColumn, type ColumnSource, type FeatureColumn } from "./columns";
 export { encodeBatch, type EncodedBatch, type EncodedTensor, type FeedData } from "./encode-batch";
 export { decodeOutputs, OutputCollector, type DecodeOptions, type DecodedOutputs, type RawOutputs, type RawTensor } from "./decode-outputs";
-export { DEFAULT_BATCH_SIZE, dryRunColumns, scoreColumns, syntheticRow, type DryRunResult, type ScoreOptions, type TensorRunner } from "./score-loop";
+export {
+  DEFAULT_BATCH_SIZE,
+  dryRunColumns,
+  scoreColumns,
+  syntheticRows,
+  type DryRunResult,
+  type ScoreOptions,
+  type ScoredTable,
+  type TensorRunner,
+} from "./score-loop";
 export { makeScoringSession, type ScoringSession } from "./scoring-session";

@@ -1,12 +1,11 @@
 import type { ColumnSource } from "./columns";
-import type { DecodedOutputs } from "./decode-outputs";
 import type { PreparedModel } from "./plan";
-import { type DryRunResult, type ScoreOptions, type TensorRunner, dryRunColumns, scoreColumns } from "./score-loop";
+import { type DryRunResult, type ScoreOptions, type ScoredTable, type TensorRunner, dryRunColumns, scoreColumns } from "./score-loop";
 
 /** A loaded model, ready to score tables. Release it when done (it holds WASM memory). */
 export interface ScoringSession {
   readonly prepared: PreparedModel;
-  score(columns: ColumnSource, options?: ScoreOptions): Promise<DecodedOutputs>;
+  score(columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable>;
   dryRun(sampleColumns?: ColumnSource): Promise<DryRunResult>;
   release(): Promise<void>;
 }

@@ -8,10 +8,9 @@
  */
 import type { InferenceSession } from "onnxruntime-web";
 import type { ColumnSource } from "./columns";
-import type { DecodedOutputs } from "./decode-outputs";
 import { type OrtModule, createOrtRunner } from "./ort-runner";
 import type { PreparedModel } from "./plan";
-import type { DryRunResult, ScoreOptions } from "./score-loop";
+import type { DryRunResult, ScoreOptions, ScoredTable } from "./score-loop";
 import { type ScoringSession, makeScoringSession, withSession } from "./scoring-session";
 
 export type { ScoringSession } from "./scoring-session";
@@ -74,7 +73,7 @@ export async function createScoringSession(prepared: PreparedModel, prefer?: Bro
   return makeScoringSession(prepared, runner);
 }
 
-export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<DecodedOutputs> {
+export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable> {
   return withSession(() => createScoringSession(prepared), (session) => session.score(columns, options));
 }
 

@@ -4,10 +4,9 @@
  */
 import * as ort from "onnxruntime-web";
 import type { ColumnSource } from "./columns";
-import type { DecodedOutputs } from "./decode-outputs";
 import { createOrtRunner } from "./ort-runner";
 import type { PreparedModel } from "./plan";
-import type { DryRunResult, ScoreOptions } from "./score-loop";
+import type { DryRunResult, ScoreOptions, ScoredTable } from "./score-loop";
 import { type ScoringSession, makeScoringSession, withSession } from "./scoring-session";
 
 export type { ScoringSession } from "./scoring-session";
@@ -33,7 +32,7 @@ export async function createScoringSession(prepared: PreparedModel): Promise<Sco
 }
 
 /** Scores a whole table in batches and returns the decoded outputs for every row. */
-export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<DecodedOutputs> {
+export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable> {
   return withSession(() => createScoringSession(prepared), (session) => session.score(columns, options));
 }
 

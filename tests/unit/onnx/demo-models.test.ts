@@ -128,4 +128,10 @@ describe("bike demand", () => {
     });
     expect(worst).toBeLessThanOrEqual(1e-6);
   });
+
+  it("declared as binary, its dry run warns that the output is no probability", async () => {
+    const prepared = prepareModel(readBytes(join(DEMO, "models/bike-demand-v1.onnx")), { task: "binary" });
+    const result = await dryRun(prepared, csv.columns);
+    expect(result.warnings).toEqual([expect.stringContaining("outside 0 to 1")]);
+  });
 });

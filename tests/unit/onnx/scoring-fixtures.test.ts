@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectModel, prepareModel, encodeBatch, type DecodedOutputs } from "../../../lib/onnx";
 import { dryRun, scoreTable } from "../../../lib/onnx/session-node";
-import { type GoodFixture, GOOD_FIXTURES, TREE_CLASSES, batchOfOne, linearZipMapInt64, treeClassifierInt64 } from "../../fixtures/onnx/fixture-models";
+import { type GoodFixture, GOOD_FIXTURES, TREE_CLASSES, batchOfOne, hiddenBatchOfOne, linearZipMapInt64, treeClassifierInt64 } from "../../fixtures/onnx/fixture-models";
 import { FIXTURES, expectOnnxError, readBytes } from "./helpers";
 import { join } from "node:path";
 
@@ -53,7 +53,8 @@ describe.each(GOOD_FIXTURES.map((f) => [f.file, f] as const))("%s", (file, fixtu
     const prepared = prepareModel(bytes, optionsFor(fixture));
     const sampled = await dryRun(prepared, fixture.sample);
     expect(sampled.outputs.rows).toBe(1);
-    expect(sampled.warnings).toEqual([]);
+    expect(sampled.warnings).toEqual(fixture === hiddenBatchOfOne ? [expect.stringContaining("one by one")] : []);
+    expect(sampled.batches).toBe(fixture !== hiddenBatchOfOne && fixture !== batchOfOne);
     const synthetic = await dryRun(prepared);
     expect(synthetic.outputs.rows).toBe(1);
     expect(inspectModel(bytes).inputs.length).toBeGreaterThan(0);
@@ -81,6 +82,16 @@ describe("quirks", () => {
     const out = await scoreTable(prepared, batchOfOne.sample, { batchSize: 1000, onProgress: (done) => progress.push(done) });
     expect(out.prediction?.length).toBe(5);
     expect(progress.at(-1)).toBe(5);
+  });
+
+  it("a model that fails on several rows despite a free batch size falls back to one row per run", async () => {
+    const prepared = prepareModel(readBytes(join(FIXTURES, hiddenBatchOfOne.file)));
+    expect(prepared.plan.fixedBatchSize).toBeNull();
+    const out = await scoreTable(prepared, hiddenBatchOfOne.sample);
+    expect(out.notes).toEqual([expect.stringContaining("one by one")]);
+    expect(out.prediction?.length).toBe(3);
+    const regular = await scoreTable(prepareModel(readBytes(join(FIXTURES, batchOfOne.file))), batchOfOne.sample);
+    expect(regular.notes).toEqual([]);
   });
 
   it("a [N, F] model without feature_names needs a mapping, and says so", async () => {
