@@ -23,16 +23,17 @@ export interface ColumnProfile {
   maxIso?: string;
   /** Categorical and boolean columns: the 10 most frequent values. */
   topValues?: { value: string; count: number }[];
-  /** Up to 5 distinct values, in row order. */
+  /** Up to 5 distinct values, in row order (from the first 10,000 rows). */
   examples: string[];
 }
 
 const TOP = 10;
+const EXAMPLE_SCAN = 10_000;
 
 function examplesOf(column: Column): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const n = isNumericStorage(column) ? column.values.length : column.codes.length;
+  const n = Math.min(EXAMPLE_SCAN, isNumericStorage(column) ? column.values.length : column.codes.length);
   for (let i = 0; i < n && out.length < 5; i++) {
     const s = cellText(column, i);
     if (s === "" || seen.has(s)) continue;

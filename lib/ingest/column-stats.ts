@@ -53,8 +53,18 @@ export function countDistinct(values: Float64Array): number {
   return distinct;
 }
 
-/** Statistics of a float64 column. */
+const statsCache = new WeakMap<Float64Array, NumericStats>();
+
+/** Statistics of a float64 column (cached per array: columns are not modified once built). */
 export function numericStats(values: Float64Array): NumericStats {
+  const cached = statsCache.get(values);
+  if (cached !== undefined) return cached;
+  const stats = computeNumericStats(values);
+  statsCache.set(values, stats);
+  return stats;
+}
+
+function computeNumericStats(values: Float64Array): NumericStats {
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;

@@ -37,5 +37,6 @@ export { ingestFile, type IngestFileOptions } from "./ingest-file";
 export { applySchema, type ConfirmedRoles, type ModelRequirements, type PreparedTable, type ResolvedRoles, type SchemaConfirmation } from "./apply-schema";
 export { splitWindows, windowOf, windowTable, type TableWindow, type WindowPeriod } from "./split-windows";
 export { rowsWithValue, sliceTable } from "./slice-table";
+export { joinLabels, type LabelJoin, type LabelJoinColumns } from "./join-labels";
 export { decodeTable, encodeTable } from "./table-codec";
 export { binaryTargets, numericValues, sensitiveFeature, windowColumn, windowColumns } from "./metrics-inputs";

@@ -29,29 +29,31 @@ export const DEFAULT_MISSING_VALUES: readonly string[] = Object.freeze([
   "?",
 ]);
 
-/** Fast membership test for markers (most cells start with a digit or letter no marker starts with). */
+/**
+ * Fast membership test for markers: a bit mask per first character says which lengths a marker
+ * starting with it has, so most cells are ruled out without a hash lookup.
+ */
 export class MissingMatcher {
   private readonly set: Set<string>;
-  private readonly firstChar = new Uint8Array(65536);
-  private readonly maxLength: number;
+  /** Bit k set: some marker of length k (k < 31) starts with this character; bit 31: a longer one. */
+  private readonly lengths = new Uint32Array(65536);
 
   constructor(markers: readonly string[] = DEFAULT_MISSING_VALUES) {
     const trimmed = markers.map((m) => m.trim());
     this.set = new Set(trimmed);
-    let max = 0;
     for (const m of trimmed) {
       if (m.length === 0) continue;
-      this.firstChar[m.charCodeAt(0)] = 1;
-      if (m.length > max) max = m.length;
+      const c = m.charCodeAt(0);
+      this.lengths[c] = (this.lengths[c] as number) | (m.length < 31 ? 1 << m.length : 1 << 31);
     }
-    this.maxLength = max;
   }
 
   /** True when the (already trimmed) cell is a missing marker; an empty cell is always missing. */
   isMissing(cell: string): boolean {
     const n = cell.length;
     if (n === 0) return true;
-    if (n > this.maxLength || this.firstChar[cell.charCodeAt(0)] === 0) return false;
+    const mask = this.lengths[cell.charCodeAt(0)] as number;
+    if (mask === 0 || (mask & (n < 31 ? 1 << n : 1 << 31)) === 0) return false;
     return this.set.has(cell);
   }
 }
