@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/metrics/**/*.ts", "lib/narrative/**/*.ts", "lib/ingest/**/*.ts"],
+    files: ["lib/metrics/**/*.ts", "lib/narrative/**/*.ts", "lib/ingest/**/*.ts", "lib/onnx/**/*.ts"],
     rules: { "no-restricted-imports": ["error", PURE_LAYER_BANS] },
   },
 );
