@@ -14,7 +14,7 @@
  * out of the scorecard by the caller.
  */
 import { codeStats, numericStats } from "./column-stats";
-import { type DeclaredType, type RowContext, convertColumn } from "./convert-column";
+import { type DeclaredType, type RowContext, booleanWord, convertColumn } from "./convert-column";
 import { rowContext } from "./build-table";
 import { IngestError, listWords, quoteValue } from "./ingest-error";
 import { type Column, type Table, cellText, findColumn, isNumericStorage } from "./table";
@@ -176,7 +176,8 @@ function checkLabel(col: Column, model: ModelRequirements | undefined, ctx: RowC
         fix: "Keep two classes in the label (merge or remove the others), choose another label column, or register the model as multiclass.",
       });
     }
-    if (model.positiveLabel !== undefined && !names.includes(model.positiveLabel)) {
+    const booleanMatch = col.kind === "boolean" && model.positiveLabel !== undefined && booleanWord(model.positiveLabel) !== undefined;
+    if (model.positiveLabel !== undefined && !names.includes(model.positiveLabel) && !booleanMatch) {
       throw new IngestError({
         code: "positive_label_missing",
         file: ctx.file,

@@ -1,11 +1,14 @@
 /**
  * Turns CSV records into column builders: the first non-blank record is the header, every other
- * record one data row. Blank lines are skipped (as pandas does) but still count in row numbers.
+ * record one data row. Blank lines and rows of empty cells only are skipped (pandas skips the
+ * former) but still count in row numbers. An unnamed first column counting rows (pandas' index)
+ * is kept as "index"; other unnamed columns are dropped when empty and refused otherwise.
  * The first problem stops the read: a header that is not one (mostly numbers), duplicate names, a
  * one-column header that contains another delimiter, a row with the wrong number of values, a
  * cell over the length limit, too many rows or columns.
  */
 import { ColumnBuilder } from "./column-builder";
+import { numericStats } from "./column-stats";
 import { delimiterName, likelyDelimiterIn } from "./detect-delimiter";
 import { IngestError, listWords, quoteValue } from "./ingest-error";
 import { type IngestLimits, cellTooLongError, formatCount, tooManyColumnsError, tooManyRowsError } from "./limits";
@@ -31,6 +34,8 @@ export interface CsvColumns {
   rowCount: number;
   /** Row number of the header (1 unless blank lines come first). */
   headerRow: number;
+  /** Notes for the user. */
+  warnings: string[];
   /** Set when blank lines made row numbers non-contiguous. */
   rowNumbers?: Int32Array;
 }
@@ -42,6 +47,7 @@ export class CsvTableReader {
   private rows = 0;
   private headerRow = 0;
   private rowNumbers: Int32Array | null = null;
+  private readonly warnings: string[] = [];
 
   constructor(
     private readonly file: string,
@@ -72,6 +78,8 @@ export class CsvTableReader {
         continue;
       }
       const builders = this.builders;
+      // A row of empty cells only (",,,," as spreadsheets export below the data) carries nothing.
+      if ((rec[0] as string).length === 0 && rec.length === builders.length && rec.every((c) => c.trim() === "")) continue;
       if (rec.length !== builders.length) throw this.raggedError(rec, rowNo);
       if (this.rows === this.limits.maxRows) throw tooManyRowsError(this.file, this.limits);
       for (let j = 0; j < rec.length; j++) {
@@ -201,13 +209,25 @@ export class CsvTableReader {
     const finished = this.builders.map((b) => b.finish());
     this.checkHeaderIsNotData(finished);
     const columns: RawColumn[] = [];
+    const taken = new Set(finished.map((c) => c.name));
     finished.forEach((col, j) => {
       if (col.name !== "") {
         columns.push(col);
         return;
       }
-      const empty = col.storage === "numeric" && col.values.every((v) => Number.isNaN(v));
-      if (empty) return; // a trailing delimiter: an unnamed column with no values is dropped
+      if (col.storage === "numeric") {
+        const stats = numericStats(col.values);
+        if (stats.count === 0) return; // a trailing delimiter: an unnamed column with no values is dropped
+        if (j === 0 && stats.countsUpByOne && (stats.min === 0 || stats.min === 1)) {
+          // pandas' to_csv writes its row index as a first column without a name
+          let name = "index";
+          for (let k = 1; taken.has(name); k++) name = `index_${k}`;
+          taken.add(name);
+          columns.push({ ...col, name });
+          this.warnings.push(`The first column has no name and counts the rows (a pandas index); it is kept as "${name}".`);
+          return;
+        }
+      }
       throw new IngestError({
         code: "unnamed_column",
         file: this.file,
@@ -216,7 +236,7 @@ export class CsvTableReader {
         fix: "Give the column a name in the header row, or delete it.",
       });
     });
-    const out: CsvColumns = { columns, rowCount: this.rows, headerRow: this.headerRow };
+    const out: CsvColumns = { columns, rowCount: this.rows, headerRow: this.headerRow, warnings: this.warnings };
     if (this.rowNumbers !== null) out.rowNumbers = this.rowNumbers.slice(0, this.rows);
     return out;
   }

@@ -7,6 +7,7 @@
  * Labels for the scorecard and fairness report are 0/1 numbers, built from the positive class.
  */
 import type { SensitiveFeature, WindowColumn } from "../metrics";
+import { booleanWord } from "./convert-column";
 import { IngestError } from "./ingest-error";
 import { type Column, type Table, cellText, findColumn, isNumericStorage } from "./table";
 
@@ -39,7 +40,8 @@ export function sensitiveFeature(table: Table, name: string): SensitiveFeature {
 
 /**
  * 0/1 targets from a label (or prediction) column: 1 where the cell equals `positiveLabel` as
- * written in the file, 0 for any other value, NaN where missing. Select the rows without NaN
+ * written in the file (for a boolean column, any spelling of the same truth value: "Yes", "yes",
+ * "true", "1"), 0 for any other value, NaN where missing. Select the rows without NaN
  * before calling `scorecard` (see `rowsWithValue` and `sliceTable`).
  */
 export function binaryTargets(table: Table, name: string, positiveLabel: string): Float64Array {
@@ -47,9 +49,12 @@ export function binaryTargets(table: Table, name: string, positiveLabel: string)
   const n = table.rowCount;
   const out = new Float64Array(n);
   if (isNumericStorage(c)) {
+    const word = c.kind === "boolean" ? booleanWord(positiveLabel) : undefined;
     for (let i = 0; i < n; i++) {
       const v = c.values[i] as number;
-      out[i] = Number.isNaN(v) ? Number.NaN : cellText(c, i) === positiveLabel ? 1 : 0;
+      if (Number.isNaN(v)) out[i] = Number.NaN;
+      else if (word !== undefined) out[i] = (v === 1) === word ? 1 : 0;
+      else out[i] = cellText(c, i) === positiveLabel ? 1 : 0;
     }
     return out;
   }

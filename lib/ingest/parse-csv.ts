@@ -155,6 +155,7 @@ export async function parseCsv(input: ByteInput, options: CsvOptions): Promise<I
   const reader = pipeline.finish();
   details.delimiter = pipeline.delimiter;
   const read = reader.finish();
+  warnings.push(...read.warnings);
   const firstRowNumber = read.headerRow + 1;
   const { table, schema } = buildTable(
     read.columns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Table, applySchema, cellText, findColumn, isNumericStorage, parseCsv } from "../../../lib/ingest";
+import { type Table, applySchema, binaryTargets, cellText, findColumn, isNumericStorage, parseCsv } from "../../../lib/ingest";
 import { expectIngestError, goodFixture } from "./helpers";
 
 async function table(text: string, file = "s.csv"): Promise<Table> {
@@ -49,6 +49,14 @@ describe("applySchema", () => {
     const p = applySchema(await table("x,y\n1,a\n2,\n3,b\n"), { roles: { label: "y" }, model: { task: "binary" } });
     expect(p.labelledRows).toBe(2);
     expect(p.labelClasses).toEqual(["a", "b"]);
+  });
+
+  it("a boolean label matches its positive class in any spelling", async () => {
+    const t = await table("x,y\n1,Yes\n2,no\n3,yes\n");
+    const p = applySchema(t, { roles: { label: "y" }, model: { task: "binary", positiveLabel: "yes" } });
+    expect(findColumn(p.table, "y")?.kind).toBe("boolean");
+    expect(Array.from(binaryTargets(p.table, "y", "yes"))).toEqual([1, 0, 1]);
+    expect(Array.from(binaryTargets(p.table, "y", "no"))).toEqual([0, 1, 0]);
   });
 
   it("a one-class label is a warning, not an error", async () => {

@@ -75,7 +75,7 @@ describe("metrics inputs", () => {
   });
 
   it("binary targets: 1 for the positive class, 0 otherwise, NaN for missing", async () => {
-    const { table } = await parseCsv("y,b\nyes,1\nno,0\n,\nyes,1\n", { file: "y.csv" });
+    const { table } = await parseCsv("y,b,k\nyes,1,a\nno,0,b\n,,c\nyes,1,d\n", { file: "y.csv" });
     expect(Array.from(binaryTargets(table, "y", "yes"))).toEqual([1, 0, Number.NaN, 1]);
     expect(Array.from(binaryTargets(table, "b", "1"))).toEqual([1, 0, Number.NaN, 1]);
   });

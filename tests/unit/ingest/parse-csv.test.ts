@@ -160,6 +160,18 @@ describe("values", () => {
     await expectIngestError(() => parse("a,,b\n1,z,2\n"), { code: "unnamed_column", file: "t.csv", row: 1, problem: ["Column 2 (B)"] });
   });
 
+  it("pandas' unnamed index column is kept as \"index\"", async () => {
+    const r = await parse(",age,sex\n0,39,Male\n1,50,Female\n2,38,Male\n");
+    expect(r.table.columns.map((c) => `${c.name}:${c.kind}`)).toEqual(["index:id", "age:numeric", "sex:categorical"]);
+    expect(r.schema.warnings.join(" ")).toContain("pandas index");
+  });
+
+  it("rows of empty cells only (below a spreadsheet's data) are skipped", async () => {
+    const r = await parse("a,b\n1,x\n,\n2,y\n, \n,\n");
+    expect(cells(r.table)).toEqual({ a: ["1", "2"], b: ["x", "y"] });
+    expect(Array.from(r.table.rowNumbers ?? [])).toEqual([2, 4]);
+  });
+
   it("duplicate names are listed", async () => {
     await expectIngestError(() => parse("a,b,a,c,b\n1,2,3,4,5\n"), { code: "duplicate_columns", file: "t.csv", row: 1, problem: ['"a" and "b"'] });
   });
