@@ -11,13 +11,23 @@ import {
 } from "@/lib/auth/demo";
 import { addMemberAsOperator, findOrCreateModelAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
 import { closeDb } from "@/lib/db/client";
+import { stopJobRunner } from "@/lib/jobs/runner";
+import { readDemoManifest, seedDemoModel } from "./demo/seed-models";
 
-export async function seedDemo(log: (line: string) => void = console.log): Promise<void> {
+export interface SeedOptions {
+  /** Also load the demo models' versions and data through the pipeline (default true). */
+  withModels?: boolean;
+}
+
+export async function seedDemo(log: (line: string) => void = console.log, options: SeedOptions = {}): Promise<void> {
+  const withModels = options.withModels ?? true;
   const northwind = await findOrCreateWorkspace(DEMO_WORKSPACE);
+  const members = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    await addMemberAsOperator({ workspaceId: northwind.id, ...account, password: DEMO_PASSWORD });
+    const { userId } = await addMemberAsOperator({ workspaceId: northwind.id, ...account, password: DEMO_PASSWORD });
+    members.set(account.role, userId);
   }
-  await findOrCreateModelAsOperator({
+  const income = await findOrCreateModelAsOperator({
     workspaceId: northwind.id,
     name: "Income screener",
     purpose: "Flags loan applicants whose yearly income is likely above $50,000, so they get a fast-track review.",
@@ -27,14 +37,20 @@ export async function seedDemo(log: (line: string) => void = console.log): Promi
   });
 
   const other = await findOrCreateWorkspace(OTHER_DEMO_WORKSPACE);
-  await addMemberAsOperator({ workspaceId: other.id, ...OTHER_DEMO_OWNER, password: DEMO_PASSWORD });
-  await findOrCreateModelAsOperator({
+  const otherOwner = await addMemberAsOperator({ workspaceId: other.id, ...OTHER_DEMO_OWNER, password: DEMO_PASSWORD });
+  const bikes = await findOrCreateModelAsOperator({
     workspaceId: other.id,
     name: "Bike rental demand",
     purpose: "Predicts how many bikes will be rented each hour, so vans move bikes to where they will be needed.",
     task: "regression",
   });
-  log(`Demo data ready: "${northwind.name}" with ${DEMO_ACCOUNTS.length} members, and "${other.name}".`);
+  log(`Demo workspaces ready: "${northwind.name}" with ${DEMO_ACCOUNTS.length} members, and "${other.name}".`);
+  if (!withModels) return;
+  readDemoManifest(); // fail early on a broken manifest
+  log("Loading the demo models and data through the upload pipeline (scoring and evaluating, about a minute)…");
+  await seedDemoModel(income.id, "income-screener", members.get("analyst")!, log);
+  await seedDemoModel(bikes.id, "bike-demand", otherOwner.userId, log);
+  await stopJobRunner();
 }
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ const PILL: Record<Light, string> = {
 
 export function TrafficLight({ light, label }: { light: Light; label?: string }) {
   return (
-    <span data-light={light} className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${PILL[light]}`}>
+    <span data-light={light} className={`inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${PILL[light]}`}>
       <span aria-hidden className={`h-2 w-2 rounded-full ${DOT[light]}`} />
       {label ?? LIGHT_TEXT[light]}
     </span>

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** A white panel. `flush` drops the inner padding (for tables and lists that run edge to edge). */
 export function Card({ children, className = "", flush = false }: { children: ReactNode; className?: string; flush?: boolean }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-sm ${flush ? "" : "p-5"} ${className}`}>{children}</section>
+    <section className={`min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm ${flush ? "" : "p-5"} ${className}`}>{children}</section>
   );
 }
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
+import "@/lib/jobs/handlers";
 import { kickJobRunner } from "@/lib/jobs/runner";
 import type { JobStatus } from "./generated/prisma/enums";
 import { getDb } from "./client";

@@ -1,4 +1,4 @@
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 /** A plain JSON copy for a Json column: bigints become strings, NaN and Infinity become null. */
 export function toJson(value: unknown): Prisma.InputJsonValue {
@@ -10,4 +10,9 @@ export function toJson(value: unknown): Prisma.InputJsonValue {
       return v;
     }),
   ) as Prisma.InputJsonValue;
+}
+
+/** Like toJson, with null stored as JSON null. */
+export function toJsonOrNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  return value === null || value === undefined ? Prisma.JsonNull : toJson(value);
 }

@@ -176,6 +176,14 @@ function fairnessSection(setup: EvaluationSetup, table: Table, outputs: ModelOut
   return { tau, attributes, missingAttributes };
 }
 
+function whyNoFairness(setup: EvaluationSetup, card: ScorecardSection | null): string {
+  if (setup.task === "regression") return "Group fairness checks are for yes/no models; this model predicts a number.";
+  if (setup.task === "multiclass") return "Group fairness checks for models that pick a category are not available yet.";
+  if (setup.sensitiveAttributes.length === 0) return "No group columns (such as sex, age band or region) were chosen for this model.";
+  if (!card || card.labelledRows === 0) return "No true outcomes yet, so groups cannot be compared.";
+  return "No groups could be compared.";
+}
+
 /**
  * One window's snapshot content. `reference` is the prepared drift profile of the reference data
  * (prepare it once per version with `prepareReference(driftColumns(...))`).
@@ -206,6 +214,6 @@ export function evaluateWindow(
   };
   const card = scorecardSection(setup, window.table, window.outputs);
   const fairness = fairnessSection(setup, window.table, window.outputs);
-  const verdicts = judge(setup.policy, card, drift, fairness);
+  const verdicts = judge(setup.policy, card, drift, fairness, whyNoFairness(setup, card));
   return { scorecard: card, drift, fairness, verdicts, narrative: describeSnapshot(setup.task, card, drift, fairness, verdicts) };
 }

@@ -63,7 +63,7 @@ export function judgeDrift(drift: DriftSection): Verdict {
   const inputs = drift.columns.filter((c) => c.drifted && !c.isOutput).map((c) => c.column);
   const share = `${drift.numberOfDriftedColumns} of ${drift.numberOfColumns} columns`;
   if (drift.datasetDrift) {
-    return { light: "red", reason: `The data has changed a lot: ${share} differ from the reference data (${inputs.slice(0, 3).join(", ")}${inputs.length > 3 ? ", …" : ""}).` };
+    return { light: "red", reason: `The data has changed a lot: ${share} differ from the reference data (${inputs.slice(0, 3).join(", ")}${inputs.length > 3 ? ` and ${inputs.length - 3} more` : ""}).` };
   }
   if (drift.numberOfDriftedColumns > 0) {
     return { light: "amber", reason: `Some data has changed: ${share} differ from the reference data.` };
@@ -71,9 +71,16 @@ export function judgeDrift(drift: DriftSection): Verdict {
   return { light: "green", reason: "The data looks like the reference data: no column has changed noticeably." };
 }
 
-export function judgeFairness(fairness: FairnessSection | null): Verdict {
-  if (!fairness || fairness.attributes.length === 0) {
-    return { light: "gray", reason: "No group columns to compare, or no labels yet." };
+/** `whyNone` says why there is no fairness section (no groups chosen, no labels, a number-predicting model). */
+export function judgeFairness(fairness: FairnessSection | null, whyNone = "No groups could be compared."): Verdict {
+  if (!fairness) return { light: "gray", reason: whyNone };
+  if (fairness.attributes.length === 0) {
+    return {
+      light: "gray",
+      reason: fairness.missingAttributes.length
+        ? `The data lacks the group columns ${fairness.missingAttributes.join(", ")}, so groups could not be compared.`
+        : "No groups could be compared.",
+    };
   }
   const low = Math.round(fairness.tau * 100) / 100;
   const high = Math.round((1 / fairness.tau) * 100) / 100;
@@ -90,16 +97,22 @@ export function judgeFairness(fairness: FairnessSection | null): Verdict {
   if (outside.length) {
     return {
       light: "red",
-      reason: `Some groups are picked much more or less often than the reference group (outside ${low}–${high}): ${outside.slice(0, 3).join("; ")}${outside.length > 3 ? "; …" : ""}.`,
+      reason: `Some groups are picked much more or less often than the reference group (outside ${low}–${high} times its rate): ${outside.slice(0, 3).join("; ")}${outside.length > 3 ? ` and ${outside.length - 3} more` : ""}.`,
     };
   }
   return { light: "green", reason: `Every group is picked at a rate within ${low}–${high} times the reference group's.` };
 }
 
-export function judge(policy: PolicyRules, card: ScorecardSection | null, drift: DriftSection, fairness: FairnessSection | null): Verdicts {
+export function judge(
+  policy: PolicyRules,
+  card: ScorecardSection | null,
+  drift: DriftSection,
+  fairness: FairnessSection | null,
+  whyNoFairness?: string,
+): Verdicts {
   const performance = judgePerformance(policy, card);
   const driftVerdict = judgeDrift(drift);
-  const fairnessVerdict = judgeFairness(fairness);
+  const fairnessVerdict = judgeFairness(fairness, whyNoFairness);
   const parts = [performance, driftVerdict, fairnessVerdict];
   const judged = parts.filter((v) => v.light !== "gray");
   const overall: Verdict = judged.length

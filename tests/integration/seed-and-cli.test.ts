@@ -38,8 +38,20 @@ describe("demo seed on PostgreSQL", () => {
     expect(northwind.models).toEqual([{ name: "Income screener", task: "binary", policies: [{ version: 1 }] }]);
     const other = await db.workspace.findFirstOrThrow({ where: { name: OTHER_DEMO_WORKSPACE }, select: { id: true, _count: { select: { memberships: true, models: true } } } });
     expect(other._count).toEqual({ memberships: 1, models: 1 });
-    // workspace.created + 4 members + model.created; the second run added nothing.
-    expect(await verifyWorkspaceChain(db, northwind.id)).toMatchObject({ ok: true, events: 6 });
+    // workspace.created, 4 members, model.created, 2 versions uploaded, 1 marked live, reference and production
+    // data uploaded: 11 events; the second run added nothing.
+    expect(await verifyWorkspaceChain(db, northwind.id)).toMatchObject({ ok: true, events: 11 });
+
+    // The demo data went through the upload pipeline: jobs, windows and snapshots, none written by hand.
+    const income = await db.model.findFirstOrThrow({ where: { workspaceId: northwind.id }, select: { id: true } });
+    const jobs = await db.job.findMany({ where: { modelId: income.id }, select: { status: true } });
+    expect(jobs.map((j) => j.status)).toEqual(["succeeded", "succeeded"]);
+    const windows = await db.window.findMany({ where: { modelId: income.id }, orderBy: { startsAt: "asc" }, select: { label: true } });
+    expect(windows.map((w) => w.label)).toEqual(["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "Reference data"]);
+    // two versions x (reference + six months)
+    expect(await db.snapshot.count({ where: { window: { modelId: income.id } } })).toBe(14);
+    const live = await db.modelVersion.findMany({ where: { modelId: income.id }, orderBy: { version: "asc" }, select: { status: true } });
+    expect(live.map((v) => v.status)).toEqual(["live", "draft"]);
   });
 });
 

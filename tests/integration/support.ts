@@ -1,14 +1,18 @@
 // Integration tests run the real data layer against the PostgreSQL that global-setup.ts starts.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { runAsAnonymous, runAsUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
 import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
 import { closeDb, getDb } from "@/lib/db/client";
 
-/** Points the data layer at the test PostgreSQL. Call in beforeAll, and closeDb() in afterAll. */
+/** Points the data layer at the test PostgreSQL (and files at a temp folder). Call in beforeAll, and closeDb() in afterAll. */
 export function usePostgres(): void {
   process.env.DATABASE_URL = inject("databaseUrl");
+  process.env.SIGHTLINE_ARTIFACT_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "sightline-artifacts-"));
 }
 
 export { closeDb, getDb, runAsAnonymous, runAsUser };

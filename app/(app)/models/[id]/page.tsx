@@ -26,7 +26,7 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
         </Link>
       </p>
       <PageTitle title={model.name} lead={model.purpose} />
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Card className="md:col-span-2">
           <h2 className="font-semibold">
             Health{health.version ? <span className="font-normal text-slate-500"> of version {health.version.version} ({health.version.status.replace("_", " ")})</span> : null}

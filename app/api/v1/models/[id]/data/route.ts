@@ -1,0 +1,36 @@
+import { HttpError, handleApi } from "@/lib/api/route";
+import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
+import { acceptDataUpload } from "@/lib/db/uploads";
+import { IngestError } from "@/lib/ingest";
+import "@/lib/jobs/handlers";
+
+/**
+ * Upload reference data or a production batch: the file's bytes (CSV, Parquet or JSON rows) as the body.
+ * Query: kind=reference|production, file=NAME, splitBy=none|day|week|month, and optional column roles
+ * label=, id=, timestamp=, prediction=, score=. Answers 202 with the job to follow.
+ */
+export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/data">): Promise<Response> {
+  const { id } = await params;
+  return handleApi(request, async () => {
+    const q = new URL(request.url).searchParams;
+    const fileName = uploadFileName(request, "data.csv");
+    const staged = await stageRequestBody(request, fileName);
+    const role = (name: string) => q.get(name) ?? undefined;
+    try {
+      const accepted = await acceptDataUpload(
+        {
+          modelId: id,
+          kind: q.get("kind") ?? "production",
+          fileName,
+          splitBy: q.get("splitBy") ?? "none",
+          roles: { label: role("label"), id: role("id"), timestamp: role("timestamp"), prediction: role("prediction"), score: role("score") },
+        },
+        staged,
+      );
+      return Response.json(accepted, { status: 202, headers: { Location: `/api/v1/jobs/${accepted.jobId}` } });
+    } catch (error) {
+      if (error instanceof IngestError) throw new HttpError(error.status, error.code, error.message, error.toJSON());
+      throw error;
+    }
+  });
+}

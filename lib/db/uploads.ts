@@ -1,0 +1,192 @@
+// Data uploads (reference data, production windows, late labels): checked in the request, so a bad file
+// gets a clear 4xx answer and nothing is stored; the rest (store, score, evaluate) runs as one Job.
+import "server-only";
+import fs from "node:fs";
+import { z } from "zod";
+import { requirePermission } from "@/lib/auth/current-user";
+import { RuleError, notFound } from "@/lib/auth/errors";
+import { loadPreparedVersion } from "@/lib/db/versions";
+import {
+  IngestError,
+  applySchema,
+  encodeTable,
+  ingestFile,
+  limitsFromEnv,
+  splitWindows,
+  type ConfirmedRoles,
+  type ResolvedRoles,
+} from "@/lib/ingest";
+import { enqueueJob } from "@/lib/jobs/runner";
+import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { getDb } from "./client";
+import { toJson } from "./json";
+
+export const DATA_JOB = "data.ingest";
+export const LABELS_JOB = "data.labels";
+
+const columnName = z.string().trim().min(1).max(200);
+
+export const dataUploadInput = z.object({
+  modelId: z.string().min(1).max(64),
+  kind: z.enum(["reference", "production"], { message: 'Say what the file is: kind "reference" (the data the model was checked on) or "production" (new cases).' }),
+  fileName: z.string().trim().min(1).max(200),
+  splitBy: z.enum(["none", "day", "week", "month"]).default("none"),
+  roles: z
+    .object({
+      label: columnName.optional(),
+      id: columnName.optional(),
+      timestamp: columnName.optional(),
+      prediction: columnName.optional(),
+      score: columnName.optional(),
+    })
+    .default({}),
+});
+
+/** Untrusted (query parameters, forms): validated by dataUploadInput. */
+export type DataUploadInput = Omit<z.input<typeof dataUploadInput>, "kind" | "splitBy"> & { kind?: string; splitBy?: string };
+
+export interface AcceptedUpload {
+  jobId: string;
+  rows: number;
+  windows: string[];
+  roles: ResolvedRoles;
+  warnings: string[];
+}
+
+/** What the job needs; stored as the job's input. */
+export const dataJobInput = z.object({
+  modelId: z.string(),
+  kind: z.enum(["reference", "production"]),
+  fileName: z.string(),
+  format: z.string(),
+  original: z.object({ tempPath: z.string(), sha256: z.string(), size: z.number() }),
+  columnar: z.object({ tempPath: z.string(), sha256: z.string(), size: z.number() }),
+  roles: z.object({
+    label: z.string().optional(),
+    prediction: z.string().optional(),
+    scores: z.array(z.string()),
+    timestamp: z.string().optional(),
+    id: z.string().optional(),
+    features: z.array(z.string()),
+  }),
+  windows: z.array(z.object({ label: z.string(), startMs: z.number().nullable(), endMs: z.number().nullable(), rows: z.array(z.number()).nullable() })),
+  uploadedAt: z.string(),
+  actorId: z.string(),
+  via: z.string().nullable(),
+});
+export type DataJobInput = z.infer<typeof dataJobInput>;
+
+function uploadLabel(date: Date): string {
+  return `Upload of ${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** Model, its version to read columns from, and the reference roles (names carried over to later uploads). */
+async function modelContext(modelId: string, workspaceId: string) {
+  const db = await getDb();
+  const model = await db.model.findFirst({
+    where: { id: modelId, workspaceId },
+    select: {
+      id: true,
+      task: true,
+      positiveLabel: true,
+      versions: { where: { status: { notIn: ["rejected", "retired"] } }, orderBy: { version: "desc" }, select: { id: true, status: true } },
+      datasets: { where: { kind: "reference" }, orderBy: { createdAt: "desc" }, take: 1, select: { columns: true } },
+    },
+  });
+  if (!model) throw notFound("That model");
+  const version = model.versions.find((v) => v.status === "live") ?? model.versions[0];
+  const referenceRoles = (model.datasets[0]?.columns as { roles?: ResolvedRoles } | undefined)?.roles;
+  return { db, model, version, referenceRoles };
+}
+
+/**
+ * Checks an uploaded data file against the model and queues its job. Throws IngestError (4xx) on bad
+ * input; the staged file is removed then, and nothing is written.
+ */
+export async function acceptDataUpload(input: DataUploadInput, staged: StagedFile): Promise<AcceptedUpload> {
+  let columnarStaged: StagedFile | null = null;
+  try {
+    const user = await requirePermission("data.upload", "upload data");
+    const data = dataUploadInput.parse(input);
+    const { model, version, referenceRoles } = await modelContext(data.modelId, user.workspaceId);
+    if (!version) {
+      throw new RuleError("Upload a model version (.onnx) first: Sightline needs it to score the data.", 409);
+    }
+    if (data.kind === "production" && !referenceRoles) {
+      throw new RuleError("Upload the reference data first (the data the model was checked on): new data is compared with it.", 409);
+    }
+    const prepared = await loadPreparedVersion(await getDb(), version.id);
+    const limits = limitsFromEnv(process.env);
+    const parsed = await ingestFile(data.fileName, fs.createReadStream(staged.tempPath) as unknown as AsyncIterable<Uint8Array>, {
+      limits,
+      roles: { ...(referenceRoles?.label ? { label: referenceRoles.label } : {}), features: prepared.plan.requiredColumns },
+    });
+    const suggested = parsed.schema.roles;
+    const roles: ConfirmedRoles = {
+      label: data.roles.label ?? suggested.label?.column,
+      id: data.roles.id ?? suggested.id?.column,
+      timestamp: data.roles.timestamp ?? suggested.timestamp?.column,
+      prediction: data.roles.prediction ?? (model.task === "binary" ? undefined : suggested.prediction?.column),
+      scores: data.roles.score ? [data.roles.score] : [],
+      features: prepared.plan.requiredColumns.filter((c) => parsed.table.columns.some((col) => col.name === c)),
+    };
+    for (const key of ["label", "id", "timestamp", "prediction"] as const) if (roles[key] === undefined) delete roles[key];
+    const checked = applySchema(parsed.table, {
+      roles,
+      model: {
+        task: model.task,
+        ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
+        features: prepared.plan.requiredColumns.map((name) => ({ name })),
+      },
+    });
+    if (data.kind === "reference" && !checked.roles.label) {
+      throw new IngestError({
+        code: "label_empty",
+        file: data.fileName,
+        problem: "The reference data needs the true outcome of each row, and no label column was found.",
+        fix: 'Add the outcome column (for example "label" or "target"), or name it with ?label=COLUMN.',
+      });
+    }
+    let windows: DataJobInput["windows"];
+    if (data.kind === "production" && data.splitBy !== "none") {
+      if (!checked.roles.timestamp) {
+        throw new IngestError({
+          code: "missing_timestamp",
+          file: data.fileName,
+          problem: `To split the file by ${data.splitBy}, each row needs a date, and no timestamp column was found.`,
+          fix: "Add a timestamp column (ISO 8601, e.g. 2026-05-14T09:30:00Z), name it with ?timestamp=COLUMN, or upload without splitting.",
+        });
+      }
+      windows = splitWindows(checked.table, checked.roles.timestamp, data.splitBy).map((w) => ({
+        label: w.label,
+        startMs: w.startMs,
+        endMs: w.endMs,
+        rows: Array.from(w.rows),
+      }));
+    } else {
+      const now = new Date();
+      windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null, rows: null }];
+    }
+    const columnar = encodeTable(checked.table);
+    columnarStaged = await stageUpload(columnar, Number.MAX_SAFE_INTEGER);
+    const jobInput: DataJobInput = {
+      modelId: model.id,
+      kind: data.kind,
+      fileName: data.fileName,
+      format: parsed.details.format,
+      original: staged,
+      columnar: columnarStaged,
+      roles: checked.roles,
+      windows,
+      uploadedAt: new Date().toISOString(),
+      actorId: user.id,
+      via: user.apiToken ? `API token ${user.apiToken.name}` : null,
+    };
+    const jobId = await enqueueJob({ workspaceId: user.workspaceId, modelId: model.id, kind: DATA_JOB, input: toJson(jobInput), createdById: user.id });
+    return { jobId, rows: checked.table.rowCount, windows: windows.map((w) => w.label), roles: checked.roles, warnings: [...parsed.schema.warnings, ...checked.warnings] };
+  } catch (error) {
+    discardStaged(staged);
+    discardStaged(columnarStaged);
+    throw error;
+  }
+}

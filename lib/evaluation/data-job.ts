@@ -1,0 +1,147 @@
+// The job behind every data upload (UI or API): store, score, evaluate, then write everything at once.
+import "server-only";
+import { createHash } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { appendAuditEvent } from "@/lib/db/audit";
+import { toJson } from "@/lib/db/json";
+import { DATA_JOB, dataJobInput, type DataJobInput } from "@/lib/db/uploads";
+import { loadPreparedVersion } from "@/lib/db/versions";
+import { encodeTable, sliceTable, type Table } from "@/lib/ingest";
+import { registerJobHandler } from "@/lib/jobs/runner";
+import { JobFailure, type JobHandler } from "@/lib/jobs/types";
+import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
+import { TABLE_EXTENSION, evaluateTargets, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
+
+export interface DataJobResult {
+  windows: string[];
+  snapshots: number;
+  rows: number;
+}
+
+async function activeVersions(modelId: string) {
+  const db = await getDb();
+  const versions = await db.modelVersion.findMany({
+    where: { modelId, status: { notIn: ["rejected", "retired"] } },
+    orderBy: { version: "desc" },
+    select: { id: true, status: true, artifactSha256: true },
+  });
+  // The live version first: when the data carries predictions, they are the live version's.
+  return [...versions.filter((v) => v.status === "live"), ...versions.filter((v) => v.status !== "live")];
+}
+
+async function featureColumnsOf(versionId: string): Promise<readonly string[]> {
+  const prepared = await loadPreparedVersion(await getDb(), versionId);
+  return prepared.plan.requiredColumns;
+}
+
+const handler: JobHandler<DataJobInput, DataJobResult> = {
+  parseInput: (raw) => dataJobInput.parse(raw),
+  async run(ctx) {
+    const input = ctx.input;
+    const db = await getDb();
+    await ctx.progress(0.02, "Reading the checked data");
+    const model = await loadModelForEvaluation(db, input.modelId);
+    const table = readStagedTable(input.columnar.tempPath, input.fileName);
+    const versions = await activeVersions(input.modelId);
+    if (versions.length === 0) throw new JobFailure("The model has no version to score the data with. Upload a model version, then retry.");
+
+    // The windows' own columnar copies (a single window is the whole file).
+    const windows = input.windows.map((w, i) => {
+      const windowTable: Table = w.rows ? sliceTable(table, Int32Array.from(w.rows)) : table;
+      const bytes = w.rows ? encodeTable(windowTable) : null;
+      return { ...w, key: String(i), table: windowTable, bytes };
+    });
+    // The sha256 each window will be stored under (written at commit).
+    const shaOf = (bytes: Uint8Array | null) => (bytes ? createHash("sha256").update(bytes).digest("hex") : input.columnar.sha256);
+    const targets: EvaluationTarget[] = windows.map((w) => ({ key: w.key, table: w.table, sha256: shaOf(w.bytes) }));
+
+    let reference: { table: Table; sha256: string };
+    if (input.kind === "reference") {
+      reference = { table, sha256: input.columnar.sha256 };
+    } else {
+      const refWindow = await db.window.findFirst({
+        where: { modelId: input.modelId, dataset: { kind: "reference" } },
+        orderBy: { createdAt: "desc" },
+        select: { tablePath: true },
+      });
+      if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry this upload.");
+      reference = { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+    }
+    await ctx.progress(0.1, "Scoring and evaluating");
+    const snapshots = await evaluateTargets(db, {
+      model,
+      versions,
+      roles: input.roles,
+      featureColumns: featureColumnsOf,
+      reference,
+      targets,
+      progress: ctx.progress,
+      checkCancelled: ctx.checkCancelled,
+      from: 0.1,
+      to: 0.95,
+    });
+    await ctx.progress(0.97, "Saving the results");
+    return {
+      result: { windows: windows.map((w) => w.label), snapshots: snapshots.length, rows: table.rowCount },
+      commit: async (tx) => {
+        // Files first (content-addressed, so a retry finds them in place), then every row in this transaction.
+        promoteStaged(input.original, "");
+        promoteStaged(input.columnar, TABLE_EXTENSION);
+        const windowSha = new Map<string, string>();
+        for (const w of windows) windowSha.set(w.key, w.bytes ? storeBytes(w.bytes, TABLE_EXTENSION).sha256 : input.columnar.sha256);
+        const dataset = await tx.dataset.create({
+          data: {
+            modelId: input.modelId,
+            kind: input.kind,
+            name: input.fileName,
+            fileName: input.fileName,
+            format: input.format,
+            artifactSha256: input.original.sha256,
+            rowCount: table.rowCount,
+            columns: toJson({ roles: input.roles, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })), columnarSha256: input.columnar.sha256 }),
+          },
+          select: { id: true },
+        });
+        const ids = new Map<string, string>();
+        for (const w of windows) {
+          const row = await tx.window.create({
+            data: {
+              modelId: input.modelId,
+              datasetId: dataset.id,
+              label: w.label,
+              startsAt: w.startMs === null ? null : new Date(w.startMs),
+              endsAt: w.endMs === null ? null : new Date(w.endMs),
+              rowCount: w.table.rowCount,
+              tablePath: windowSha.get(w.key)!,
+            },
+            select: { id: true },
+          });
+          ids.set(w.key, row.id);
+        }
+        await writeSnapshots(tx, snapshots, (key) => ids.get(key)!);
+        const workspace = await tx.model.findUniqueOrThrow({ where: { id: input.modelId }, select: { workspaceId: true } });
+        await appendAuditEvent(tx, {
+          workspaceId: workspace.workspaceId,
+          actorId: input.actorId,
+          action: input.kind === "reference" ? "data.reference_uploaded" : "data.window_uploaded",
+          subjectType: "dataset",
+          subjectId: dataset.id,
+          payload: {
+            modelId: input.modelId,
+            file: input.fileName,
+            sha256: input.original.sha256,
+            rows: table.rowCount,
+            windows: windows.map((w) => w.label),
+            snapshots: snapshots.length,
+            ...(input.via ? { via: input.via } : {}),
+          },
+        });
+      },
+    };
+  },
+};
+
+// Staged files stay in place while a job is failed or cancelled, so that a retry can run it again.
+export function registerDataJob(): void {
+  registerJobHandler(DATA_JOB, handler);
+}

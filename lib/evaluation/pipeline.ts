@@ -1,0 +1,228 @@
+// Orchestration of one evaluation: read the stored columnar tables, score them with each model version
+// through onnxruntime-web (the same runtime as the browser), evaluate every window, and hand back rows
+// to write. Server side: reads artifacts, calls the database for context, never writes by itself.
+import "server-only";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type { Db, Tx } from "@/lib/db/client";
+import { toJson, toJsonOrNull } from "@/lib/db/json";
+import { loadPreparedVersion } from "@/lib/db/versions";
+import { isNumericStorage, type Table } from "@/lib/ingest/table";
+import { decodeTable } from "@/lib/ingest";
+import { JobFailure } from "@/lib/jobs/types";
+import { prepareReference } from "@/lib/metrics";
+import type { FeatureColumn } from "@/lib/onnx";
+import { scoreTable } from "@/lib/onnx/session-node";
+import { readArtifact } from "@/lib/storage/artifacts";
+import type { PolicyRules } from "@/lib/governance/verdicts";
+import { driftColumns, evaluateWindow, type EvaluationSetup, type ModelOutputs, type Task } from "./evaluate-window";
+import type { SnapshotContent } from "./snapshot-types";
+
+/** Changes when the evaluation code changes what it computes, so old snapshots are not reused by mistake. */
+export const EVALUATOR_VERSION = "sightline-eval-1";
+/** Fixed bootstrap seed: the same data gives the same intervals. */
+export const BOOTSTRAP_SEED = 20_261_122;
+export const BOOTSTRAP_RESAMPLES = 1_000;
+
+export const TABLE_EXTENSION = ".sltb";
+
+export function readTable(sha256: string, name: string): Table {
+  return decodeTable(readArtifact(sha256, TABLE_EXTENSION), name);
+}
+
+export function readStagedTable(path: string, name: string): Table {
+  const buffer = fs.readFileSync(path);
+  return decodeTable(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), name);
+}
+
+export function tableColumns(table: Table): Map<string, FeatureColumn> {
+  const columns = new Map<string, FeatureColumn>();
+  for (const c of table.columns) columns.set(c.name, isNumericStorage(c) ? c.values : { codes: c.codes, dictionary: c.dictionary });
+  return columns;
+}
+
+export interface ModelForEvaluation {
+  id: string;
+  task: Task;
+  positiveLabel: string | null;
+  sensitiveAttributes: string[];
+  policy: { id: string } & PolicyRules;
+}
+
+export async function loadModelForEvaluation(db: Db | Tx, modelId: string): Promise<ModelForEvaluation> {
+  const model = await db.model.findUniqueOrThrow({
+    where: { id: modelId },
+    select: {
+      id: true,
+      task: true,
+      positiveLabel: true,
+      sensitiveAttributes: true,
+      policies: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, metricFloors: true, driftThresholds: true, fairnessTolerance: true } },
+    },
+  });
+  const policy = model.policies[0];
+  if (!policy) throw new JobFailure("This model has no policy. Ask an owner to set one, then retry.");
+  return {
+    id: model.id,
+    task: model.task,
+    positiveLabel: model.positiveLabel,
+    sensitiveAttributes: model.sensitiveAttributes,
+    policy: {
+      id: policy.id,
+      version: policy.version,
+      metricFloors: policy.metricFloors as Record<string, number>,
+      driftThresholds: policy.driftThresholds as PolicyRules["driftThresholds"],
+      fairnessTolerance: policy.fairnessTolerance,
+    },
+  };
+}
+
+export interface RolesForEvaluation {
+  label?: string | undefined;
+  prediction?: string | undefined;
+  scores: string[];
+}
+
+export interface EvaluationTarget {
+  /** caller's key for the window (an id, or an index before the row exists) */
+  key: string;
+  table: Table;
+  /** sha256 of the window's columnar copy */
+  sha256: string;
+}
+
+export interface EvaluatedSnapshot {
+  versionId: string;
+  key: string;
+  inputHash: string;
+  policyId: string;
+  content: SnapshotContent;
+}
+
+/** Predictions that came with the file (a score or prediction column), instead of scoring. */
+function outputsFromData(task: Task, table: Table, roles: RolesForEvaluation): ModelOutputs | null {
+  const pick = (name: string | undefined) => {
+    const col = name ? table.columns.find((c) => c.name === name) : undefined;
+    return col && isNumericStorage(col) ? col.values : undefined;
+  };
+  if (task === "binary") {
+    const score = pick(roles.scores[0]);
+    return score ? { score } : null;
+  }
+  if (task === "regression") {
+    const prediction = pick(roles.prediction);
+    return prediction ? { prediction } : null;
+  }
+  return null;
+}
+
+function inputHash(parts: Record<string, unknown>): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+}
+
+async function score(db: Db, versionId: string, table: Table, onProgress: (fraction: number) => Promise<void>): Promise<ModelOutputs> {
+  const prepared = await loadPreparedVersion(db, versionId);
+  let last = 0;
+  const scored = await scoreTable(prepared, tableColumns(table), {
+    onProgress: (done, total) => {
+      last = done / Math.max(1, total);
+    },
+  });
+  await onProgress(last);
+  return {
+    ...(scored.score ? { score: scored.score } : {}),
+    ...(scored.prediction ? { prediction: scored.prediction } : {}),
+    ...(scored.labels ? { predictedLabels: scored.labels } : {}),
+  };
+}
+
+/**
+ * Evaluates `versions` on each target window against the reference. Progress goes from `from` to `to`.
+ * When the windows carry the model's own predictions, only the first (shown) version is evaluated, with them.
+ */
+export async function evaluateTargets(
+  db: Db,
+  args: {
+    model: ModelForEvaluation;
+    versions: { id: string; artifactSha256: string }[];
+    roles: RolesForEvaluation;
+    featureColumns: (versionId: string) => Promise<readonly string[]>;
+    reference: { table: Table; sha256: string };
+    targets: EvaluationTarget[];
+    progress: (fraction: number, stage: string) => Promise<void>;
+    checkCancelled: () => Promise<void>;
+    from: number;
+    to: number;
+  },
+): Promise<EvaluatedSnapshot[]> {
+  const { model, roles, reference, targets, progress, checkCancelled, from, to } = args;
+  const fromData = targets.every((t) => outputsFromData(model.task, t.table, roles)) && outputsFromData(model.task, reference.table, roles);
+  const versions = fromData ? args.versions.slice(0, 1) : args.versions;
+  const out: EvaluatedSnapshot[] = [];
+  const steps = versions.length * (targets.length + 1);
+  let step = 0;
+  const advance = async (stage: string) => {
+    step++;
+    await progress(from + ((to - from) * step) / steps, stage);
+  };
+  for (const [vi, version] of versions.entries()) {
+    const label = versions.length > 1 ? ` (version ${vi + 1} of ${versions.length})` : "";
+    const setup: EvaluationSetup = {
+      task: model.task,
+      positiveLabel: model.positiveLabel,
+      sensitiveAttributes: model.sensitiveAttributes,
+      labelColumn: roles.label ?? null,
+      featureColumns: await args.featureColumns(version.id),
+      policy: model.policy,
+      seed: BOOTSTRAP_SEED,
+      resamples: BOOTSTRAP_RESAMPLES,
+    };
+    await checkCancelled();
+    const refOutputs = outputsFromData(model.task, reference.table, roles) ?? (await score(db, version.id, reference.table, async () => {}));
+    const profile = prepareReference(driftColumns(setup, reference.table, refOutputs));
+    await advance(`Scoring the reference data${label}`);
+    for (const target of targets) {
+      await checkCancelled();
+      const outputs =
+        target.sha256 === reference.sha256
+          ? refOutputs
+          : (outputsFromData(model.task, target.table, roles) ?? (await score(db, version.id, target.table, async () => {})));
+      const content = evaluateWindow(setup, profile, { table: target.table, outputs });
+      out.push({
+        versionId: version.id,
+        key: target.key,
+        policyId: model.policy.id,
+        content,
+        inputHash: inputHash({
+          evaluator: EVALUATOR_VERSION,
+          model: fromData ? "predictions in the data" : version.artifactSha256,
+          reference: reference.sha256,
+          window: target.sha256,
+          policy: { floors: model.policy.metricFloors, drift: model.policy.driftThresholds, tau: model.policy.fairnessTolerance },
+          setup: { task: setup.task, positiveLabel: setup.positiveLabel, sensitive: setup.sensitiveAttributes, label: setup.labelColumn, features: setup.featureColumns, seed: setup.seed, resamples: setup.resamples },
+        }),
+      });
+      await advance(`Evaluating ${targets.length} window${targets.length > 1 ? "s" : ""}${label}`);
+    }
+  }
+  return out;
+}
+
+export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], windowIdOf: (key: string) => string): Promise<number> {
+  for (const s of snapshots) {
+    await tx.snapshot.create({
+      data: {
+        modelVersionId: s.versionId,
+        windowId: windowIdOf(s.key),
+        policyId: s.policyId,
+        inputHash: s.inputHash,
+        scorecard: toJsonOrNull(s.content.scorecard),
+        drift: toJson(s.content.drift),
+        fairness: toJsonOrNull(s.content.fairness),
+        verdicts: toJson(s.content.verdicts),
+        narrative: toJson(s.content.narrative),
+      },
+    });
+  }
+  return snapshots.length;
+}

@@ -1,0 +1,13 @@
+// Every job kind the server runs. Imported (for its side effect) wherever jobs are queued or run.
+import "server-only";
+import { registerDataJob } from "@/lib/evaluation/data-job";
+
+let registered = false;
+
+export function registerJobHandlers(): void {
+  if (registered) return;
+  registered = true;
+  registerDataJob();
+}
+
+registerJobHandlers();
