@@ -2,12 +2,13 @@
  * UCI Adult -> the income screener's reference split and six monthly production windows.
  *
  * Reference: a seeded 60% of the rows (the model's training data). Production: 1,500 rows a month
- * for 2026-05 ... 2026-10, drawn without replacement from the other 40% with a gradual, documented
- * shift (INCOME_SHIFT, README.md): more young applicants, an occupation mix moving toward sales,
- * technical and craft jobs, and occupation left blank more often (as if a form made the field optional).
+ * for 2026-05 ... 2026-10, drawn from the other 40% with a gradual, documented shift (INCOME_SHIFT,
+ * README.md): the applicant mix moves toward older, established applicants working longer weeks in
+ * managerial, professional, sales and technical jobs, and occupation is left blank more often (as if
+ * a new application form made the field optional).
  */
 import { type CsvTable, columnIndex, formatCsv, parseSimpleCsv } from "../training/csv";
-import { type Random, mulberry32, shuffledIndices, weightedSample } from "../training/prng";
+import { type Random, mulberry32, shuffledIndices } from "../training/prng";
 
 export const INCOME_LABEL = "income";
 export const INCOME_POSITIVE = ">50K";
@@ -65,33 +66,64 @@ export const PRODUCTION_MONTHS = ["2026-05", "2026-06", "2026-07", "2026-08", "2
 export const ROWS_PER_MONTH = 1_500;
 
 /**
- * The documented shift. Month m (0..5) uses t = m / 5:
- * - share of applicants under 25 rises linearly from the reference share to `youngShareAtEnd`;
- * - within each age group, rows are drawn with weight exp(t * OCCUPATION_SHIFT[occupation]);
- * - occupation arrives blank in OCCUPATION_BLANK_RATE[m] of the rows.
+ * The documented shift. Month m uses the strength t = `strength[m]` (0 = none, 1 = full). Every
+ * hold-out row falls in one stratum: shift age band x hours band x occupation (blank is its own
+ * value). Month m takes from stratum s a quota proportional to
+ *   n_s * exp(t * (ageShift[age band] + hoursShift[hours band] + occupationShift[occupation]))
+ * (n_s = the stratum's rows in the hold-out; a missing entry counts 0), rounded to `rowsPerMonth`
+ * rows by largest remainder. At t = 0 the month is a stratified sample of the hold-out. The rows of
+ * a stratum are taken in a seeded random order and never twice until the stratum is used up; a
+ * row drawn again gets the id suffix -b (then -c ...). Then occupation is blanked in
+ * `occupationBlankRate[m]` of the month's rows.
  */
 export interface IncomeShift {
   readonly rowsPerMonth: number;
-  readonly youngShareAtEnd: number;
+  readonly strength: readonly number[];
+  /** Log-weight per age band (`shiftAgeBand`) at full strength. */
+  readonly ageShift: Readonly<Record<string, number>>;
+  /** Log-weight per hours-per-week band (`hoursBand`) at full strength. */
+  readonly hoursShift: Readonly<Record<string, number>>;
+  /** Log-weight per occupation at full strength. */
   readonly occupationShift: Readonly<Record<string, number>>;
   readonly occupationBlankRate: readonly number[];
 }
 
 export const INCOME_SHIFT: IncomeShift = {
   rowsPerMonth: ROWS_PER_MONTH,
-  youngShareAtEnd: 0.24,
+  strength: [0, 0.2, 0.4, 0.6, 0.8, 1],
+  ageShift: { "17-24": -0.5, "25-34": -0.2, "35-44": 0, "45-54": 0.2, "55-64": 0.3, "65+": 0.2 },
+  hoursShift: { "<35": -0.2, "35-40": 0, "41-50": 0.1, "51+": 0.2 },
   occupationShift: {
-    Sales: 0.9,
-    "Tech-support": 0.8,
-    "Craft-repair": 0.6,
-    "Protective-serv": 0.6,
-    "Exec-managerial": 0.2,
+    "Exec-managerial": 0.5,
+    "Prof-specialty": 0.3,
+    Sales: 0.3,
+    "Tech-support": 0.25,
+    "Adm-clerical": -0.15,
+    "Machine-op-inspct": -0.15,
+    "Farming-fishing": -0.25,
     "Handlers-cleaners": -0.4,
-    "Other-service": -0.6,
-    "Priv-house-serv": -0.8,
+    "Other-service": -0.5,
+    "Priv-house-serv": -0.6,
   },
   occupationBlankRate: [0, 0.02, 0.05, 0.09, 0.14, 0.2],
 };
+
+/** Ten-year age bands of the shift (finer than `age_band`, the fairness slice). */
+export function shiftAgeBand(age: number): string {
+  if (age < 25) return "17-24";
+  if (age < 35) return "25-34";
+  if (age < 45) return "35-44";
+  if (age < 55) return "45-54";
+  if (age < 65) return "55-64";
+  return "65+";
+}
+
+export function hoursBand(hours: number): string {
+  if (hours < 35) return "<35";
+  if (hours <= 40) return "35-40";
+  if (hours <= 50) return "41-50";
+  return "51+";
+}
 
 export function ageBand(age: number): string {
   if (age < 25) return "17-24";
@@ -127,6 +159,51 @@ function timestampIn(month: string, random: Random): string {
   return new Date(start + Math.floor(random() * seconds) * 1000).toISOString().replace(".000Z", "Z");
 }
 
+interface Stratum {
+  readonly key: string;
+  /** Log-weight at full strength. */
+  readonly logWeight: number;
+  /** The stratum's hold-out rows in the seeded order they are drawn in. */
+  readonly rows: readonly IncomeRow[];
+  /** How many rows have been drawn so far (beyond rows.length: drawn again). */
+  next: number;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The hold-out's strata (age band x hours band x occupation), in key order, each shuffled once. */
+function shiftStrata(holdout: readonly IncomeRow[], shift: IncomeShift, random: Random): Stratum[] {
+  const byKey = new Map<string, IncomeRow[]>();
+  for (const row of holdout) {
+    const key = [shiftAgeBand(Number(row.fields.age)), hoursBand(Number(row.fields["hours-per-week"])), row.fields.occupation ?? ""].join("|");
+    const rows = byKey.get(key);
+    if (rows) rows.push(row);
+    else byKey.set(key, [row]);
+  }
+  return [...byKey.keys()].sort(compareText).map((key) => {
+    const rows = byKey.get(key) as IncomeRow[];
+    const [age, hours, occupation] = key.split("|") as [string, string, string];
+    const logWeight = (shift.ageShift[age] ?? 0) + (shift.hoursShift[hours] ?? 0) + (shift.occupationShift[occupation] ?? 0);
+    const order = shuffledIndices(rows.length, random);
+    return { key, logWeight, rows: Array.from(order, (i) => rows[i] as IncomeRow), next: 0 };
+  });
+}
+
+/** Integer counts proportional to `weights` adding up to `total` (largest remainder, ties to the lower index). */
+function largestRemainder(weights: readonly number[], total: number): number[] {
+  let sum = 0;
+  for (const w of weights) sum += w;
+  const exact = weights.map((w) => (total * w) / sum);
+  const counts = exact.map((x) => Math.floor(x));
+  const left = total - counts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, rest: x - (counts[i] as number) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (let j = 0; j < left; j++) {
+    const i = (order[j] as { i: number }).i;
+    counts[i] = (counts[i] as number) + 1;
+  }
+  return counts;
+}
+
 export function buildIncomeData(sourceCsv: string, seed: number, shift: IncomeShift = INCOME_SHIFT): IncomeData {
   const rows = rowsFromTable(parseSimpleCsv(sourceCsv, "adult.csv"));
   const order = shuffledIndices(rows.length, mulberry32(seed));
@@ -139,34 +216,29 @@ export function buildIncomeData(sourceCsv: string, seed: number, shift: IncomeSh
   const sampling = mulberry32(seed + 1);
   const blanking = mulberry32(seed + 2);
   const clock = mulberry32(seed + 3);
-  const isYoung = (row: IncomeRow) => Number(row.fields.age) < 25;
-  const baseYoungShare = reference.filter(isYoung).length / reference.length;
-  let remaining = holdout.slice();
+  const strata = shiftStrata(holdout, shift, sampling);
   const months: IncomeRow[][] = [];
   PRODUCTION_MONTHS.forEach((month, m) => {
-    const t = m / (PRODUCTION_MONTHS.length - 1);
-    const youngRows = Math.round(shift.rowsPerMonth * (baseYoungShare + (shift.youngShareAtEnd - baseYoungShare) * t));
-    const chosen = new Set<number>();
-    for (const [young, count] of [
-      [true, youngRows],
-      [false, shift.rowsPerMonth - youngRows],
-    ] as const) {
-      const weights = remaining.map((row) =>
-        isYoung(row) === young ? Math.exp(t * (shift.occupationShift[row.fields.occupation ?? ""] ?? 0)) : 0,
-      );
-      for (const i of weightedSample(weights, count, sampling)) chosen.add(i);
-    }
+    const t = shift.strength[m] ?? 0;
+    const quotas = largestRemainder(strata.map((s) => s.rows.length * Math.exp(t * s.logWeight)), shift.rowsPerMonth);
     const blankRate = shift.occupationBlankRate[m] ?? 0;
+    const drawn: IncomeRow[] = [];
+    strata.forEach((stratum, k) => {
+      for (let q = 0; q < (quotas[k] as number); q++) {
+        const pass = Math.floor(stratum.next / stratum.rows.length);
+        const row = stratum.rows[stratum.next % stratum.rows.length] as IncomeRow;
+        stratum.next++;
+        drawn.push(pass === 0 ? row : { ...row, id: `${row.id}-${String.fromCharCode(97 + pass)}` });
+      }
+    });
     months.push(
-      remaining
-        .filter((_, i) => chosen.has(i))
+      drawn
         .map((row): IncomeRow => {
           const blank = blanking() < blankRate;
           return { ...row, fields: blank ? { ...row.fields, occupation: null } : row.fields, timestamp: timestampIn(month, clock) };
         })
-        .sort((a, b) => (a.timestamp ?? "").localeCompare(b.timestamp ?? "") || a.id.localeCompare(b.id)),
+        .sort((a, b) => compareText(a.timestamp ?? "", b.timestamp ?? "") || compareText(a.id, b.id)),
     );
-    remaining = remaining.filter((_, i) => !chosen.has(i));
   });
   return { reference, holdout, months };
 }
