@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/app-header";
+import { Providers } from "@/components/providers";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
 
@@ -7,7 +8,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <>
       <AppHeader user={user} />
-      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        <Providers>{children}</Providers>
+      </main>
     </>
   );
 }

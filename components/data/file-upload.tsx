@@ -4,10 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Button } from "../ui/button";
 import { Notice } from "../ui/notice";
+import type { ApiFailure } from "./job-queries";
 
-interface ApiError {
-  error?: { message?: string };
-}
 
 /**
  * Sends one file as the raw body of a POST (streamed by the browser, not buffered by us) and reports
@@ -44,7 +42,7 @@ export function FileUpload({
     const url = `${endpoint}${endpoint.includes("?") ? "&" : "?"}file=${encodeURIComponent(file.name)}`;
     try {
       const response = await fetch(url, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
-      const body = (await response.json().catch(() => ({}))) as ApiError;
+      const body = (await response.json().catch(() => ({}))) as ApiFailure;
       if (!response.ok) {
         setState({ kind: "error", message: body.error?.message ?? `The upload failed (HTTP ${response.status}). Try again.` });
         return;

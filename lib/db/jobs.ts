@@ -60,3 +60,17 @@ export async function retryJob(jobId: string): Promise<void> {
   }
   kickJobRunner();
 }
+
+/** The newest jobs of a model (for the upload panel: what is running, what failed). */
+export async function listModelJobs(modelId: string, take = 5): Promise<JobView[]> {
+  const user = await requirePermission("model.read", "see job progress");
+  kickJobRunner();
+  const db = await getDb();
+  const jobs = await db.job.findMany({
+    where: { modelId, workspaceId: user.workspaceId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, status: true, progress: true, stage: true, error: true, result: true, modelId: true, createdAt: true, finishedAt: true },
+  });
+  return jobs.map((job) => ({ ...job, createdAt: job.createdAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null }));
+}

@@ -5,33 +5,16 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { toJson } from "@/lib/db/json";
 import { DATA_JOB, dataJobInput, type DataJobInput } from "@/lib/db/uploads";
-import { loadPreparedVersion } from "@/lib/db/versions";
 import { encodeTable, sliceTable, type Table } from "@/lib/ingest";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, evaluateTargets, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
+import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
 
 export interface DataJobResult {
   windows: string[];
   snapshots: number;
   rows: number;
-}
-
-async function activeVersions(modelId: string) {
-  const db = await getDb();
-  const versions = await db.modelVersion.findMany({
-    where: { modelId, status: { notIn: ["rejected", "retired"] } },
-    orderBy: { version: "desc" },
-    select: { id: true, status: true, artifactSha256: true },
-  });
-  // The live version first: when the data carries predictions, they are the live version's.
-  return [...versions.filter((v) => v.status === "live"), ...versions.filter((v) => v.status !== "live")];
-}
-
-async function featureColumnsOf(versionId: string): Promise<readonly string[]> {
-  const prepared = await loadPreparedVersion(await getDb(), versionId);
-  return prepared.plan.requiredColumns;
 }
 
 const handler: JobHandler<DataJobInput, DataJobResult> = {

@@ -4,7 +4,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import type { Db, Tx } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion } from "@/lib/db/versions";
 import { isNumericStorage, type Table } from "@/lib/ingest/table";
@@ -225,4 +225,21 @@ export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], win
     });
   }
   return snapshots.length;
+}
+
+/** Versions evaluated on new data: all but rejected and retired ones, the live one first. */
+export async function activeVersions(modelId: string) {
+  const db = await getDb();
+  const versions = await db.modelVersion.findMany({
+    where: { modelId, status: { notIn: ["rejected", "retired"] } },
+    orderBy: { version: "desc" },
+    select: { id: true, status: true, artifactSha256: true },
+  });
+  // The live version first: when the data carries predictions, they are the live version's.
+  return [...versions.filter((v) => v.status === "live"), ...versions.filter((v) => v.status !== "live")];
+}
+
+export async function featureColumnsOf(versionId: string): Promise<readonly string[]> {
+  const prepared = await loadPreparedVersion(await getDb(), versionId);
+  return prepared.plan.requiredColumns;
 }

@@ -1,6 +1,7 @@
 // Every job kind the server runs. Imported (for its side effect) wherever jobs are queued or run.
 import "server-only";
 import { registerDataJob } from "@/lib/evaluation/data-job";
+import { registerLabelsJob } from "@/lib/evaluation/labels-job";
 
 let registered = false;
 
@@ -8,6 +9,7 @@ export function registerJobHandlers(): void {
   if (registered) return;
   registered = true;
   registerDataJob();
+  registerLabelsJob();
 }
 
 registerJobHandlers();

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
+import { UploadData } from "@/components/data/upload-data";
 import { UploadVersion } from "@/components/data/upload-version";
+import { listModelJobs } from "@/lib/db/jobs";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
@@ -14,7 +16,9 @@ export const metadata: Metadata = { title: "Model" };
 
 export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
   const { id } = await params;
-  const [user, model, health] = await guard(() => Promise.all([requireUser(), getModel(id), getModelHealth(id)]));
+  const [user, model, health, jobs] = await guard(() => Promise.all([requireUser(), getModel(id), getModelHealth(id), listModelJobs(id)]));
+  const canUpload = can(user.role, "data.upload");
+  const hasReference = health.windows.some((w) => w.isReference);
   const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
   const canWrite = can(user.role, "model.write");
   const task = TASK_LABELS[model.task];
@@ -71,6 +75,18 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
             <div className="mt-3">
               <WindowTimeline windows={health.windows} />
             </div>
+          </Card>
+        ) : null}
+        {canUpload ? (
+          <Card className="md:col-span-3">
+            <h2 className="font-semibold">Add data</h2>
+            {model.versions.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">Upload a model version first (below): Sightline needs it to score your data.</p>
+            ) : (
+              <div className="mt-3">
+                <UploadData modelId={model.id} hasReference={hasReference} recentJobs={jobs} />
+              </div>
+            )}
           </Card>
         ) : null}
         <Card className="md:col-span-3">

@@ -1,0 +1,31 @@
+import { handleApi, HttpError } from "@/lib/api/route";
+import { getModelHealth } from "@/lib/db/snapshots";
+
+/** The newest production window's snapshot of the model's live (or newest) version, with its verdict. */
+export async function GET(request: Request, { params }: RouteContext<"/api/v1/models/[id]/snapshots/latest">): Promise<Response> {
+  const { id } = await params;
+  return handleApi(request, async () => {
+    const health = await getModelHealth(id);
+    const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
+    if (!health.version || !latest) {
+      throw new HttpError(404, "no_snapshot", "This model has no evaluated data yet. Upload a model version, its reference data and a batch of new data first.");
+    }
+    return Response.json(
+      {
+        modelId: id,
+        version: health.version,
+        window: { id: latest.windowId, label: latest.windowLabel, rows: latest.rowCount, isReference: latest.isReference },
+        snapshotId: latest.snapshotId,
+        inputHash: latest.inputHash,
+        createdAt: latest.createdAt.toISOString(),
+        verdict: latest.content.verdicts.overall.light,
+        verdicts: latest.content.verdicts,
+        narrative: latest.content.narrative,
+        scorecard: latest.content.scorecard,
+        drift: latest.content.drift,
+        fairness: latest.content.fairness,
+      },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  });
+}

@@ -1,0 +1,80 @@
+// The job behind a labels upload: the windows that got labels get a new columnar copy and new snapshots.
+import "server-only";
+import { appendAuditEvent } from "@/lib/db/audit";
+import { getDb } from "@/lib/db/client";
+import { labelsJobInput, type LabelsJobInput } from "@/lib/db/labels";
+import { LABELS_JOB } from "@/lib/db/uploads";
+import { registerJobHandler } from "@/lib/jobs/runner";
+import { JobFailure, type JobHandler } from "@/lib/jobs/types";
+import { promoteStaged } from "@/lib/storage/artifacts";
+import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots } from "./pipeline";
+
+export interface LabelsJobResult {
+  windows: string[];
+  matchedRows: number;
+  snapshots: number;
+}
+
+const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
+  parseInput: (raw) => labelsJobInput.parse(raw),
+  async run(ctx) {
+    const input = ctx.input;
+    const db = await getDb();
+    await ctx.progress(0.05, "Reading the labelled data");
+    const model = await loadModelForEvaluation(db, input.modelId);
+    const versions = await activeVersions(input.modelId);
+    if (versions.length === 0) throw new JobFailure("The model has no version to evaluate the labelled data with. Upload a model version, then retry.");
+    const refWindow = await db.window.findFirst({
+      where: { modelId: input.modelId, dataset: { kind: "reference" } },
+      orderBy: { createdAt: "desc" },
+      select: { tablePath: true },
+    });
+    if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry.");
+    const reference = { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+    const targets = input.windows.map((w) => ({ key: w.windowId, table: readStagedTable(w.staged.tempPath, w.label), sha256: w.staged.sha256 }));
+    const snapshots = await evaluateTargets(db, {
+      model,
+      versions,
+      roles: { label: input.roles.label, scores: [] },
+      featureColumns: featureColumnsOf,
+      reference,
+      targets,
+      progress: ctx.progress,
+      checkCancelled: ctx.checkCancelled,
+      from: 0.1,
+      to: 0.95,
+    });
+    const matchedRows = input.windows.reduce((sum, w) => sum + w.matched, 0);
+    return {
+      result: { windows: input.windows.map((w) => w.label), matchedRows, snapshots: snapshots.length },
+      commit: async (tx) => {
+        promoteStaged(input.original, "");
+        for (const w of input.windows) {
+          promoteStaged(w.staged, TABLE_EXTENSION);
+          await tx.window.update({ where: { id: w.windowId }, data: { tablePath: w.staged.sha256 } });
+        }
+        await writeSnapshots(tx, snapshots, (key) => key);
+        const workspace = await tx.model.findUniqueOrThrow({ where: { id: input.modelId }, select: { workspaceId: true } });
+        await appendAuditEvent(tx, {
+          workspaceId: workspace.workspaceId,
+          actorId: input.actorId,
+          action: "data.labels_uploaded",
+          subjectType: "model",
+          subjectId: input.modelId,
+          payload: {
+            file: input.fileName,
+            sha256: input.original.sha256,
+            matchedRows,
+            windows: input.windows.map((w) => w.label),
+            snapshots: snapshots.length,
+            ...(input.via ? { via: input.via } : {}),
+          },
+        });
+      },
+    };
+  },
+};
+
+export function registerLabelsJob(): void {
+  registerJobHandler(LABELS_JOB, handler);
+}

@@ -1,0 +1,158 @@
+// The upload pipeline over real HTTP: a bad file gets a clear 4xx and nothing is stored; the same files
+// uploaded through the UI and through the API give the same snapshot.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signIn, signedInPage } from "./support/session";
+
+const BAD = path.join(process.cwd(), "tests/fixtures/bad");
+const DEMO = path.join(process.cwd(), "prisma/demo");
+
+/** Files refused whatever the model (tests/fixtures/bad/README.md, "Refused at upload"). */
+const BAD_DATA = [
+  "empty.csv", "blank-lines-only.csv", "header-only.csv", "binary-garbage.csv", "workbook-renamed.csv", "gzip-compressed.csv",
+  "pdf-renamed.csv", "mixed-encoding.csv", "too-many-columns.csv", "ragged-rows.csv", "unbalanced-quotes.csv", "bad-closing-quote.csv",
+  "duplicate-columns.csv", "unnamed-column.csv", "no-header.csv", "cell-too-long.csv", "truncated.parquet", "not-a-parquet.parquet",
+  "zero-byte.parquet", "random-bytes.parquet", "json-column.parquet", "gzip-codec.parquet", "header-only.parquet", "not-a-list.json",
+];
+/** Data files refused because they do not fit the demo model (labels, features). */
+const BAD_FOR_MODEL = ["three-class-label.csv", "missing-feature-columns.csv", "positive-label-missing.csv"];
+const BAD_ONNX = fs.readdirSync(BAD).filter((f) => f.endsWith(".onnx"));
+
+interface ModelSummary {
+  id: string;
+  name: string;
+  versionCount: number;
+  windowCount: number;
+}
+
+async function models(request: APIRequestContext): Promise<ModelSummary[]> {
+  const response = await request.get("/api/v1/models");
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { models: ModelSummary[] }).models;
+}
+
+async function waitForJob(request: APIRequestContext, jobId: string): Promise<{ status: string; error: string | null }> {
+  for (let i = 0; i < 240; i++) {
+    const job = (await (await request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string; error: string | null };
+    if (!["queued", "running"].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+test("bad files get a 4xx that names the file and says what to fix, and nothing is stored", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await signedInPage(browser, "analyst@example.com");
+  const before = (await models(page.request)).find((m) => m.name === "Income screener")!;
+  expect(before.windowCount).toBeGreaterThan(0);
+
+  for (const file of [...BAD_DATA, ...BAD_FOR_MODEL]) {
+    const response = await page.request.post(`/api/v1/models/${before.id}/data?kind=production&file=${encodeURIComponent(file)}`, {
+      data: fs.readFileSync(path.join(BAD, file)),
+      headers: { "Content-Type": "application/octet-stream" },
+    });
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(response.status(), `${file}: ${body.error?.message}`).toBeGreaterThanOrEqual(400);
+    expect(response.status(), file).toBeLessThan(500);
+    expect(body.error.message, file).toContain(file);
+    expect(body.error.message.length, file).toBeGreaterThan(file.length + 30); // a problem and a fix, not just the name
+  }
+  for (const file of BAD_ONNX) {
+    const response = await page.request.post(`/api/v1/models/${before.id}/versions?file=${encodeURIComponent(file)}`, {
+      data: fs.readFileSync(path.join(BAD, file)),
+      headers: { "Content-Type": "application/octet-stream" },
+    });
+    const body = (await response.json()) as { error: { message: string } };
+    expect(response.status(), `${file}: ${body.error?.message}`).toBe(422);
+    expect(body.error.message, file).toContain(file);
+  }
+  const after = (await models(page.request)).find((m) => m.name === "Income screener")!;
+  expect(after.windowCount).toBe(before.windowCount);
+  expect(after.versionCount).toBe(before.versionCount);
+});
+
+async function createModel(page: Page, name: string): Promise<string> {
+  await page.goto("/models/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
+  await page.getByText("Yes/no decision").click();
+  await page.getByLabel('Which answer counts as "yes"?').fill(">50K");
+  await page.getByLabel("Groups to check for fairness (optional)").fill("sex, race, age_band");
+  await page.getByRole("button", { name: "Add model" }).click();
+  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+test("the same files uploaded through the UI and through the API give the same snapshot", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const page = await signedInPage(browser, "analyst@example.com");
+  const stamp = Date.now();
+
+  // Through the UI.
+  const uiModel = await createModel(page, `Twin via UI ${stamp}`);
+  await page.getByLabel("Model file (.onnx)").setInputFiles(path.join(DEMO, "models/income-screener-v1.onnx"));
+  await page.getByRole("button", { name: "Upload version" }).click();
+  await expect(page.getByText("Version 1 was accepted.")).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("What are you uploading?").selectOption("reference");
+  await page.getByLabel("File (CSV, Parquet or JSON rows)").setInputFiles(path.join(DEMO, "data/income-reference.csv"));
+  await page.getByRole("button", { name: "Upload and evaluate" }).click();
+  await expect(page.getByTestId("job-progress").first()).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await page.getByLabel("What are you uploading?").selectOption("production");
+  await page.getByLabel("Split into periods by its date column").selectOption("month");
+  await page.getByLabel("File (CSV, Parquet or JSON rows)").setInputFiles(path.join(DEMO, "data/income-production.csv"));
+  await page.getByRole("button", { name: "Upload and evaluate" }).click();
+  await expect(page.getByText(/9,000 rows accepted in 6 periods/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("job-progress").first()).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  await expect(page.getByTestId("window-timeline").locator("tr[data-window='2026-10']")).toBeVisible();
+
+  // Through the API, with a pipeline's token.
+  const apiModel = await createModel(page, `Twin via API ${stamp}`);
+  const owner = await signedInPage(browser, "owner@example.com");
+  await owner.goto("/settings/tokens");
+  await owner.getByLabel("What will use this token?").fill(`twin ${stamp}`);
+  await owner.getByRole("button", { name: "Create token" }).click();
+  const token = await owner.getByTestId("new-token").inputValue();
+  const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/octet-stream" };
+  const api = page.request;
+  const version = await api.post(`/api/v1/models/${apiModel}/versions?file=income-screener-v1.onnx`, {
+    data: fs.readFileSync(path.join(DEMO, "models/income-screener-v1.onnx")),
+    headers: auth,
+  });
+  expect(version.status()).toBe(201);
+  for (const [kind, file] of [["reference", "income-reference.csv"], ["production", "income-production.csv"]] as const) {
+    const response = await api.post(`/api/v1/models/${apiModel}/data?kind=${kind}&splitBy=month&file=${file}`, {
+      data: fs.readFileSync(path.join(DEMO, "data", file)),
+      headers: auth,
+    });
+    expect(response.status()).toBe(202);
+    const { jobId } = (await response.json()) as { jobId: string };
+    expect(await waitForJob(api, jobId)).toMatchObject({ status: "succeeded", error: null });
+  }
+
+  const latest = async (id: string) => {
+    const response = await api.get(`/api/v1/models/${id}/snapshots/latest`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { inputHash: string; window: { label: string }; verdicts: unknown; scorecard: unknown; drift: unknown; fairness: unknown; snapshotId: string };
+  };
+  const [viaUi, viaApi] = [await latest(uiModel), await latest(apiModel)];
+  expect(viaUi.window.label).toBe("2026-10");
+  expect(viaApi.inputHash).toBe(viaUi.inputHash);
+  expect(viaApi.snapshotId).not.toBe(viaUi.snapshotId);
+  expect(viaApi.scorecard).toEqual(viaUi.scorecard);
+  expect(viaApi.drift).toEqual(viaUi.drift);
+  expect(viaApi.fairness).toEqual(viaUi.fairness);
+  expect(viaApi.verdicts).toEqual(viaUi.verdicts);
+});
+
+test("the demo models arrive with snapshots made by the pipeline", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  await page.getByRole("heading", { name: "Income screener" }).click();
+  const timeline = page.getByTestId("window-timeline");
+  for (const month of ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]) {
+    await expect(timeline.locator(`tr[data-window='${month}']`)).toBeVisible();
+  }
+  await expect(page.getByTestId("metric-table").locator("tr[data-metric='accuracy']")).toContainText("sklearn.metrics.accuracy_score");
+  // Viewers read; they do not upload.
+  await expect(page.getByRole("heading", { name: "Add data" })).toHaveCount(0);
+});
