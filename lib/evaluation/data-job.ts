@@ -12,6 +12,8 @@ import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
 import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
 
 export interface DataJobResult {
+  /** milliseconds: reading the checked data, scoring, evaluating */
+  timings: { readMs: number; scoringMs: number; evaluationMs: number };
   windows: string[];
   snapshots: number;
   rows: number;
@@ -23,6 +25,7 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
     const input = ctx.input;
     const db = await getDb();
     await ctx.progress(0.02, "Reading the checked data");
+    const readStart = performance.now();
     const model = await loadModelForEvaluation(db, input.modelId);
     const table = readStagedTable(input.columnar.tempPath, input.fileName);
     const versions = await activeVersions(input.modelId);
@@ -50,6 +53,8 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
       if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry this upload.");
       reference = { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
     }
+    const readMs = performance.now() - readStart;
+    const timings = { scoringMs: 0, evaluationMs: 0 };
     await ctx.progress(0.1, "Scoring and evaluating");
     const snapshots = await evaluateTargets(db, {
       model,
@@ -62,10 +67,11 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
       checkCancelled: ctx.checkCancelled,
       from: 0.1,
       to: 0.95,
+      timings,
     });
     await ctx.progress(0.97, "Saving the results");
     return {
-      result: { windows: windows.map((w) => w.label), snapshots: snapshots.length, rows: table.rowCount },
+      result: { timings: { readMs: Math.round(readMs), scoringMs: Math.round(timings.scoringMs), evaluationMs: Math.round(timings.evaluationMs) }, windows: windows.map((w) => w.label), snapshots: snapshots.length, rows: table.rowCount },
       commit: async (tx) => {
         // Files first (content-addressed, so a retry finds them in place), then every row in this transaction.
         promoteStaged(input.original, "");

@@ -153,8 +153,19 @@ export async function evaluateTargets(
     checkCancelled: () => Promise<void>;
     from: number;
     to: number;
+    /** Milliseconds spent scoring and evaluating, added up (for the job result and the benchmark). */
+    timings?: { scoringMs: number; evaluationMs: number };
   },
 ): Promise<EvaluatedSnapshot[]> {
+  const timings = args.timings ?? { scoringMs: 0, evaluationMs: 0 };
+  const timed = async <T>(key: "scoringMs" | "evaluationMs", work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[key] += performance.now() - start;
+    }
+  };
   const { model, roles, reference, targets, progress, checkCancelled, from, to } = args;
   const fromData = targets.every((t) => outputsFromData(model.task, t.table, roles)) && outputsFromData(model.task, reference.table, roles);
   const versions = fromData ? args.versions.slice(0, 1) : args.versions;
@@ -178,16 +189,16 @@ export async function evaluateTargets(
       resamples: BOOTSTRAP_RESAMPLES,
     };
     await checkCancelled();
-    const refOutputs = outputsFromData(model.task, reference.table, roles) ?? (await score(db, version.id, reference.table, async () => {}));
-    const profile = prepareReference(driftColumns(setup, reference.table, refOutputs));
+    const refOutputs = outputsFromData(model.task, reference.table, roles) ?? (await timed("scoringMs", () => score(db, version.id, reference.table, async () => {})));
+    const profile = await timed("evaluationMs", () => prepareReference(driftColumns(setup, reference.table, refOutputs)));
     await advance(`Scoring the reference data${label}`);
     for (const target of targets) {
       await checkCancelled();
       const outputs =
         target.sha256 === reference.sha256
           ? refOutputs
-          : (outputsFromData(model.task, target.table, roles) ?? (await score(db, version.id, target.table, async () => {})));
-      const content = evaluateWindow(setup, profile, { table: target.table, outputs });
+          : (outputsFromData(model.task, target.table, roles) ?? (await timed("scoringMs", () => score(db, version.id, target.table, async () => {}))));
+      const content = await timed("evaluationMs", () => evaluateWindow(setup, profile, { table: target.table, outputs }));
       out.push({
         versionId: version.id,
         key: target.key,
