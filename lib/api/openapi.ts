@@ -49,6 +49,35 @@ export const openApiDocument = {
           liveVersion: { type: ["integer", "null"] },
         },
       },
+      Accepted: {
+        type: "object",
+        required: ["jobId"],
+        properties: {
+          jobId: { type: "string" },
+          rows: { type: "integer" },
+          windows: { type: "array", items: { type: "string" }, description: "Labels of the windows, e.g. 2026-05 or 2026-W19." },
+          roles: { type: "object", description: "The columns used as label, id, timestamp, prediction, scores and features." },
+          warnings: { type: "array", items: { type: "string" } },
+        },
+      },
+      Snapshot: {
+        type: "object",
+        required: ["modelId", "verdict", "inputHash"],
+        properties: {
+          modelId: { type: "string" },
+          version: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" }, status: { type: "string" } } },
+          window: { type: "object", properties: { id: { type: "string" }, label: { type: "string" }, rows: { type: "integer" }, isReference: { type: "boolean" } } },
+          snapshotId: { type: "string" },
+          inputHash: { type: "string", description: "sha256 of everything the numbers depend on: model file, reference data, window data, policy, settings." },
+          createdAt: { type: "string", format: "date-time" },
+          verdict: { type: "string", enum: ["green", "amber", "red", "gray"] },
+          verdicts: { type: "object" },
+          narrative: { type: "array", items: { type: "string" } },
+          scorecard: { type: ["object", "null"] },
+          drift: { type: "object" },
+          fairness: { type: ["object", "null"] },
+        },
+      },
       Job: {
         type: "object",
         required: ["id", "kind", "status", "progress", "stage"],
@@ -79,6 +108,118 @@ export const openApiDocument = {
           },
           "401": errors["401"],
         },
+      },
+    },
+    "/models/{modelId}/versions": {
+      post: {
+        summary: "Upload a model version (.onnx)",
+        description:
+          "The .onnx file's bytes are the request body. Sightline reads the model's inputs and outputs and runs it on one test row before accepting it; a model it cannot run is refused with the reason and what to do.",
+        operationId: "uploadVersion",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "file", in: "query", required: true, schema: { type: "string" }, description: "File name, e.g. model.onnx" },
+          { name: "note", in: "query", schema: { type: "string" } },
+          { name: "featureNames", in: "query", schema: { type: "string" }, description: "Comma-separated column order for an [N, F] input without feature_names metadata." },
+        ],
+        requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+        responses: {
+          "201": {
+            description: "Accepted as the model's next version (status draft).",
+            content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" }, changes: { type: "array", items: { type: "string" } }, requiredColumns: { type: "array", items: { type: "string" } } } } } },
+          },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "413": { description: "The file is over the upload limit.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": { description: "The model cannot be run; the message says why and what to do.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/data": {
+      post: {
+        summary: "Push reference data or a production window (CSV, Parquet or JSON rows)",
+        description:
+          "The file's bytes are the request body. The file is checked at once: a bad file is refused with a 4xx naming the file, row, column, problem and fix, and nothing is stored. An accepted file starts one job that stores, scores (when the file has no predictions) and evaluates it; follow it at the Location header.",
+        operationId: "pushData",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "kind", in: "query", required: true, schema: { type: "string", enum: ["reference", "production"] } },
+          { name: "file", in: "query", required: true, schema: { type: "string" }, description: "File name; .csv, .tsv, .parquet or .json" },
+          { name: "splitBy", in: "query", schema: { type: "string", enum: ["none", "day", "week", "month"], default: "none" }, description: "Split by the timestamp column into UTC days, ISO weeks (Monday first) or months." },
+          { name: "label", in: "query", schema: { type: "string" }, description: "Column with the true outcome (detected when omitted)." },
+          { name: "id", in: "query", schema: { type: "string" } },
+          { name: "timestamp", in: "query", schema: { type: "string" } },
+          { name: "prediction", in: "query", schema: { type: "string" } },
+          { name: "score", in: "query", schema: { type: "string" }, description: "Column with the model's score, when the file already has predictions." },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "text/csv": { schema: { type: "string" } },
+            "application/vnd.apache.parquet": { schema: { type: "string", format: "binary" } },
+            "application/json": { schema: { type: "array", items: { type: "object" } } },
+          },
+        },
+        responses: {
+          "202": { description: "Accepted; the job is queued.", content: { "application/json": { schema: { $ref: "#/components/schemas/Accepted" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "Something must come first (a model version, the reference data).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "413": { description: "Over a size limit.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "415": { description: "A format Sightline cannot read.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": { description: "The file's content is wrong; the message names the row and column.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/labels": {
+      post: {
+        summary: "Push labels that arrived later",
+        description: "A file with a row id column and the true outcome. Rows are matched by id; the windows they belong to are evaluated again (new snapshots).",
+        operationId: "pushLabels",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "file", in: "query", required: true, schema: { type: "string" } },
+          { name: "id", in: "query", schema: { type: "string" }, description: "Id column of the file (default: the data's id column)." },
+          { name: "label", in: "query", schema: { type: "string" }, description: "Outcome column of the file (default: the data's label column)." },
+        ],
+        requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+        responses: {
+          "202": { description: "Accepted; the job is queued.", content: { "application/json": { schema: { type: "object", properties: { jobId: { type: "string" }, matchedRows: { type: "integer" }, windows: { type: "array", items: { type: "string" } }, unmatchedIds: { type: "integer" } } } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+          "422": { description: "No id matches, or the file is wrong.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/snapshots/latest": {
+      get: {
+        summary: "Read the latest snapshot and its verdict",
+        description: "The newest production window of the live (or newest) version. `verdict` is green, amber, red or gray (not enough data).",
+        operationId: "latestSnapshot",
+        parameters: [{ name: "modelId", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": { description: "The snapshot.", content: { "application/json": { schema: { $ref: "#/components/schemas/Snapshot" } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+    },
+    "/jobs/{jobId}/cancel": {
+      post: {
+        summary: "Cancel a queued or running job (nothing it did is kept)",
+        operationId: "cancelJob",
+        parameters: [{ name: "jobId", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "The job.", content: { "application/json": { schema: { $ref: "#/components/schemas/Job" } } } }, "401": errors["401"], "404": errors["404"] },
+      },
+    },
+    "/jobs/{jobId}/retry": {
+      post: {
+        summary: "Run a failed or cancelled job again",
+        operationId: "retryJob",
+        parameters: [{ name: "jobId", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "The job.", content: { "application/json": { schema: { $ref: "#/components/schemas/Job" } } } }, "401": errors["401"], "404": errors["404"] },
       },
     },
     "/jobs/{jobId}": {

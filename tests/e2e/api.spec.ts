@@ -47,7 +47,9 @@ test("the OpenAPI document is served and describes the endpoints", async ({ requ
   expect(response.status()).toBe(200);
   const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/models", "/jobs/{jobId}"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/models", "/models/{modelId}/versions", "/models/{modelId}/data", "/models/{modelId}/labels", "/models/{modelId}/snapshots/latest", "/jobs/{jobId}"]),
+  );
 });
 
 test("non-owners cannot open the API tokens page", async ({ browser }) => {

@@ -156,3 +156,44 @@ test("the demo models arrive with snapshots made by the pipeline", async ({ page
   // Viewers read; they do not upload.
   await expect(page.getByRole("heading", { name: "Add data" })).toHaveCount(0);
 });
+
+test("labels that arrive later are joined by id and the window is evaluated again", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await signedInPage(browser, "analyst@example.com");
+  const api = page.request;
+  const modelId = await createModel(page, `Late labels ${Date.now()}`);
+  const octet = { "Content-Type": "application/octet-stream" };
+  expect((await api.post(`/api/v1/models/${modelId}/versions?file=v1.onnx`, { data: fs.readFileSync(path.join(DEMO, "models/income-screener-v1.onnx")), headers: octet })).status()).toBe(201);
+  const push = async (query: string, data: Buffer | string) => {
+    const response = await api.post(`/api/v1/models/${modelId}/${query}`, { data, headers: octet });
+    const body = (await response.json()) as { jobId?: string; matchedRows?: number; error?: { message: string } };
+    expect(response.status(), body.error?.message).toBe(202);
+    expect(await waitForJob(api, body.jobId!)).toMatchObject({ status: "succeeded" });
+    return body;
+  };
+  await push("data?kind=reference&file=income-reference.csv", fs.readFileSync(path.join(DEMO, "data/income-reference.csv")));
+
+  // A production batch without its outcome column (the last one, "income").
+  const lines = fs.readFileSync(path.join(DEMO, "data/income-production.csv"), "utf8").trim().split("\n").slice(0, 1201);
+  const withoutLabels = lines.map((l) => l.slice(0, l.lastIndexOf(","))).join("\n");
+  await push("data?kind=production&file=batch.csv", withoutLabels);
+  const latest = async () => (await (await api.get(`/api/v1/models/${modelId}/snapshots/latest`)).json()) as {
+    scorecard: { labelledRows: number } | null;
+    verdicts: { performance: { light: string } };
+  };
+  const before = await latest();
+  expect(before.verdicts.performance.light).toBe("gray");
+
+  // Outcomes for the first 1,000 rows arrive.
+  const labels = ["id,income", ...lines.slice(1, 1001).map((l) => `${l.split(",")[0]},${l.slice(l.lastIndexOf(",") + 1)}`)].join("\n");
+  const accepted = await push("labels?file=labels.csv", labels);
+  expect(accepted.matchedRows).toBe(1000);
+  const after = await latest();
+  expect(after.scorecard?.labelledRows).toBe(1000);
+  expect(after.verdicts.performance.light).not.toBe("gray");
+
+  // Ids that match nothing are refused, naming the file.
+  const refused = await api.post(`/api/v1/models/${modelId}/labels?file=stray.csv`, { data: "id,income\nnope-1,>50K\nnope-2,<=50K\n", headers: octet });
+  expect(refused.status()).toBe(422);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("stray.csv: None of the ids in the file match");
+});
