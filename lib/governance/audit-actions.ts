@@ -8,6 +8,17 @@ const str = (p: Payload, key: string): string => {
   return typeof v === "string" ? v : "";
 };
 
+const num = (p: Payload, key: string): string => {
+  const v = p[key];
+  return typeof v === "number" ? v.toLocaleString("en-US") : "?";
+};
+
+const list = (p: Payload, key: string): string => {
+  const v = p[key];
+  if (!Array.isArray(v)) return "";
+  return v.length <= 3 ? v.join(", ") : `${v.length} periods`;
+};
+
 const DESCRIBE: Record<string, (p: Payload) => string> = {
   "workspace.created": (p) => `Workspace "${str(p, "name")}" was created`,
   "member.added": (p) => `${str(p, "email")} was added as ${str(p, "role")}`,
@@ -18,6 +29,11 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "member.removed": (p) => `${str(p, "email")} was removed (was ${str(p, "role")})`,
   "user.password_changed": () => "Changed their password",
   "model.created": (p) => `Model "${str(p, "name")}" was created`,
+  "version.uploaded": (p) => `Version ${num(p, "version")} (${str(p, "file")}) was uploaded`,
+  "version.marked_live": (p) => `Version ${num(p, "version")} was marked live${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,
+  "data.reference_uploaded": (p) => `Reference data ${str(p, "file")} was uploaded (${num(p, "rows")} rows)`,
+  "data.window_uploaded": (p) => `New data ${str(p, "file")} was uploaded (${num(p, "rows")} rows, ${list(p, "windows")})`,
+  "data.labels_uploaded": (p) => `Late outcomes ${str(p, "file")} were added to ${num(p, "matchedRows")} rows`,
   "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
   "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
 };
