@@ -45,6 +45,18 @@ export const dataUploadInput = z.object({
 /** Untrusted (query parameters, forms): validated by dataUploadInput. */
 export type DataUploadInput = Omit<z.input<typeof dataUploadInput>, "kind" | "splitBy"> & { kind?: string; splitBy?: string };
 
+/** What a check-only upload (`?preview=1`) answers: the columns, their kinds and the roles that would be used. */
+export interface UploadPreview {
+  preview: true;
+  rows: number;
+  columns: { name: string; kind: string; missing: number; reasons: string[] }[];
+  roles: ResolvedRoles;
+  /** why each role was suggested */
+  reasons: Partial<Record<"label" | "id" | "timestamp" | "prediction", string>>;
+  windows: string[];
+  warnings: string[];
+}
+
 export interface AcceptedUpload {
   jobId: string;
   rows: number;
@@ -103,7 +115,9 @@ async function modelContext(modelId: string, workspaceId: string) {
  * Checks an uploaded data file against the model and queues its job. Throws IngestError (4xx) on bad
  * input; the staged file is removed then, and nothing is written.
  */
-export async function acceptDataUpload(input: DataUploadInput, staged: StagedFile): Promise<AcceptedUpload> {
+export async function acceptDataUpload(input: DataUploadInput, staged: StagedFile): Promise<AcceptedUpload>;
+export async function acceptDataUpload(input: DataUploadInput, staged: StagedFile, options: { preview: true }): Promise<UploadPreview>;
+export async function acceptDataUpload(input: DataUploadInput, staged: StagedFile, options: { preview?: boolean } = {}): Promise<AcceptedUpload | UploadPreview> {
   let columnarStaged: StagedFile | null = null;
   try {
     const user = await requirePermission("data.upload", "upload data");
@@ -166,6 +180,24 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
     } else {
       const now = new Date();
       windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null, rows: null }];
+    }
+    if (options.preview) {
+      discardStaged(staged);
+      const reason = (r: { reason: string } | undefined) => r?.reason;
+      const reasons: UploadPreview["reasons"] = {};
+      for (const key of ["label", "id", "timestamp", "prediction"] as const) {
+        const why = data.roles[key] ? "chosen by you" : reason(suggested[key]);
+        if (why && checked.roles[key]) reasons[key] = why;
+      }
+      return {
+        preview: true,
+        rows: checked.table.rowCount,
+        columns: parsed.schema.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.missing, reasons: c.reasons })),
+        roles: checked.roles,
+        reasons,
+        windows: windows.map((w) => w.label),
+        warnings: [...parsed.schema.warnings, ...checked.warnings],
+      };
     }
     const columnar = encodeTable(checked.table);
     columnarStaged = await stageUpload(columnar, Number.MAX_SAFE_INTEGER);

@@ -96,11 +96,19 @@ test("the same files uploaded through the UI and through the API give the same s
   await expect(page.getByText("Version 1 was accepted.")).toBeVisible({ timeout: 30_000 });
   await page.getByLabel("What are you uploading?").selectOption("reference");
   await page.getByLabel("File (CSV, Parquet or JSON rows)").setInputFiles(path.join(DEMO, "data/income-reference.csv"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  // The detected columns are shown for confirmation before anything is stored.
+  await expect(page.getByTestId("upload-preview")).toContainText("19,537 rows");
+  await expect(page.getByLabel("True outcome")).toHaveValue("income");
+  await expect(page.getByLabel("Row id")).toHaveValue("id");
   await page.getByRole("button", { name: "Upload and evaluate" }).click();
   await expect(page.getByTestId("job-progress").first()).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
   await page.getByLabel("What are you uploading?").selectOption("production");
   await page.getByLabel("Split into periods by its date column").selectOption("month");
   await page.getByLabel("File (CSV, Parquet or JSON rows)").setInputFiles(path.join(DEMO, "data/income-production.csv"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByTestId("upload-preview")).toContainText("in 6 periods (2026-05 to 2026-10)");
+  await expect(page.getByLabel("Date", { exact: true })).toHaveValue("timestamp");
   await page.getByRole("button", { name: "Upload and evaluate" }).click();
   await expect(page.getByText(/9,000 rows accepted in 6 periods/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("job-progress").first()).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });

@@ -7,7 +7,8 @@ import "@/lib/jobs/handlers";
 /**
  * Upload reference data or a production batch: the file's bytes (CSV, Parquet or JSON rows) as the body.
  * Query: kind=reference|production, file=NAME, splitBy=none|day|week|month, and optional column roles
- * label=, id=, timestamp=, prediction=, score=. Answers 202 with the job to follow.
+ * label=, id=, timestamp=, prediction=, score=. Answers 202 with the job to follow; with preview=1 it only checks
+ * the file and answers 200 with its columns and the roles it would use (nothing is stored).
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/data">): Promise<Response> {
   const { id } = await params;
@@ -16,17 +17,16 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
     const fileName = uploadFileName(request, "data.csv");
     const staged = await stageRequestBody(request, fileName);
     const role = (name: string) => q.get(name) ?? undefined;
+    const input = {
+      modelId: id,
+      kind: q.get("kind") ?? "production",
+      fileName,
+      splitBy: q.get("splitBy") ?? "none",
+      roles: { label: role("label"), id: role("id"), timestamp: role("timestamp"), prediction: role("prediction"), score: role("score") },
+    };
     try {
-      const accepted = await acceptDataUpload(
-        {
-          modelId: id,
-          kind: q.get("kind") ?? "production",
-          fileName,
-          splitBy: q.get("splitBy") ?? "none",
-          roles: { label: role("label"), id: role("id"), timestamp: role("timestamp"), prediction: role("prediction"), score: role("score") },
-        },
-        staged,
-      );
+      if (q.get("preview") === "1") return Response.json(await acceptDataUpload(input, staged, { preview: true }));
+      const accepted = await acceptDataUpload(input, staged);
       return Response.json(accepted, { status: 202, headers: { Location: `/api/v1/jobs/${accepted.jobId}` } });
     } catch (error) {
       if (error instanceof IngestError) throw new HttpError(error.status, error.code, error.message, error.toJSON());
