@@ -67,8 +67,8 @@ export default async function PortfolioPage() {
                     <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">
                       <p>{latest.content.narrative[0]}</p>
                       <p className="mt-1 text-xs text-slate-500">
-                        Latest data: {latest.windowLabel} · version {latest.version}
-                        {model.liveVersion ? ` (live: version ${model.liveVersion})` : ""}
+                        Latest data: {latest.windowLabel} · judged with version {latest.version}
+                        {model.liveVersion === latest.version ? " (live)" : model.liveVersion ? ` (live is version ${model.liveVersion})` : " (none is live yet)"}
                       </p>
                     </div>
                   ) : (
