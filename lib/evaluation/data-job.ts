@@ -9,7 +9,7 @@ import { encodeTable, sliceTable, type Table } from "@/lib/ingest";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
+import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, readStagedTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
 
 export interface DataJobResult {
   /** milliseconds: reading the checked data, scoring, evaluating */
@@ -45,13 +45,7 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
     if (input.kind === "reference") {
       reference = { table, sha256: input.columnar.sha256 };
     } else {
-      const refWindow = await db.window.findFirst({
-        where: { modelId: input.modelId, dataset: { kind: "reference" } },
-        orderBy: { createdAt: "desc" },
-        select: { tablePath: true },
-      });
-      if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry this upload.");
-      reference = { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+      reference = await loadReference(db, input.modelId);
     }
     const readMs = performance.now() - readStart;
     const timings = { scoringMs: 0, evaluationMs: 0 };

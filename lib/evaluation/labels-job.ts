@@ -7,7 +7,7 @@ import { LABELS_JOB } from "@/lib/db/uploads";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, readStagedTable, readTable, writeSnapshots } from "./pipeline";
+import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, readStagedTable, writeSnapshots } from "./pipeline";
 
 export interface LabelsJobResult {
   windows: string[];
@@ -24,13 +24,7 @@ const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
     const model = await loadModelForEvaluation(db, input.modelId);
     const versions = await activeVersions(input.modelId);
     if (versions.length === 0) throw new JobFailure("The model has no version to evaluate the labelled data with. Upload a model version, then retry.");
-    const refWindow = await db.window.findFirst({
-      where: { modelId: input.modelId, dataset: { kind: "reference" } },
-      orderBy: { createdAt: "desc" },
-      select: { tablePath: true },
-    });
-    if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry.");
-    const reference = { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+    const reference = await loadReference(db, input.modelId);
     const targets = input.windows.map((w) => ({ key: w.windowId, table: readStagedTable(w.staged.tempPath, w.label), sha256: w.staged.sha256 }));
     const snapshots = await evaluateTargets(db, {
       model,

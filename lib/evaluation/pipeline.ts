@@ -254,3 +254,14 @@ export async function featureColumnsOf(versionId: string): Promise<readonly stri
   const prepared = await loadPreparedVersion(await getDb(), versionId);
   return prepared.plan.requiredColumns;
 }
+
+/** The model's current reference data (its newest reference window's columnar copy). */
+export async function loadReference(db: Db, modelId: string): Promise<{ table: Table; sha256: string }> {
+  const refWindow = await db.window.findFirst({
+    where: { modelId, dataset: { kind: "reference" } },
+    orderBy: { createdAt: "desc" },
+    select: { tablePath: true },
+  });
+  if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry.");
+  return { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+}
