@@ -47,7 +47,7 @@ export async function seedDemo(log: (line: string) => void = console.log, option
   log(`Demo workspaces ready: "${northwind.name}" with ${DEMO_ACCOUNTS.length} members, and "${other.name}".`);
   if (!withModels) return;
   readDemoManifest(); // fail early on a broken manifest
-  log("Loading the demo models and data through the upload pipeline (scoring and evaluating, about a minute)…");
+  log("Loading the demo models and data through the upload pipeline (scoring and evaluating every window)…");
   await seedDemoModel(income.id, "income-screener", members.get("analyst")!, log);
   await seedDemoModel(bikes.id, "bike-demand", otherOwner.userId, log);
   await stopJobRunner();

@@ -1,7 +1,8 @@
 // Evaluates a model version on one data window against the reference and the model's policy.
 // Pure: tables and model outputs in, the snapshot's JSON content out.
-import type { Table } from "@/lib/ingest/table";
+import { isNumericStorage, type Column, type Table } from "@/lib/ingest/table";
 import {
+  calibrationCurve,
   driftReport,
   fairnessReport,
   regressionScorecard,
@@ -54,13 +55,23 @@ export function outputColumn(task: Task, outputs: ModelOutputs): WindowColumn | 
   return null;
 }
 
-/** The drift inputs of a table: the feature columns it has, plus the model's output. */
+/** True when a column has at least one value (drift tests need one on each side). */
+function hasValues(column: Column): boolean {
+  if (isNumericStorage(column)) {
+    for (let i = 0; i < column.values.length; i++) if (Number.isFinite(column.values[i] as number)) return true;
+    return false;
+  }
+  for (let i = 0; i < column.codes.length; i++) if ((column.codes[i] as number) >= 0) return true;
+  return false;
+}
+
+/** The drift inputs of a table: the feature columns it has (with at least one value), plus the model's output. */
 export function driftColumns(setup: EvaluationSetup, table: Table, outputs: ModelOutputs): Record<string, WindowColumn> {
   const byName = columnByName(table);
   const columns: Record<string, WindowColumn> = {};
   for (const name of setup.featureColumns) {
     const column = byName.get(name);
-    if (column) columns[name] = toWindowColumn(column);
+    if (column && hasValues(column)) columns[name] = toWindowColumn(column);
   }
   const out = outputColumn(setup.task, outputs);
   if (out) columns[OUTPUT_COLUMN] = out;
@@ -84,13 +95,20 @@ function scorecardSection(setup: EvaluationSetup, table: Table, outputs: ModelOu
     const yAll = binaryLabels(label, setup.positiveLabel);
     const rows = completeRows(yAll, outputs.score);
     if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [] };
-    const card = scorecard({ yTrue: takeNumbers(yAll, rows), yScore: takeNumbers(outputs.score, rows) }, { resamples: setup.resamples, seed: setup.seed });
+    const yTrue = takeNumbers(yAll, rows);
+    const yScore = takeNumbers(outputs.score, rows);
+    const card = scorecard({ yTrue, yScore }, { resamples: setup.resamples, seed: setup.seed });
+    const curve = calibrationCurve(yTrue, yScore, { nBins: 10, strategy: "uniform" });
     return {
       rows: table.rowCount,
       labelledRows: rows.length,
       positives: card.positives,
       threshold: card.threshold,
       confusion: card.confusion,
+      calibration: {
+        peer: "sklearn.calibration.calibration_curve (10 uniform bins)",
+        bins: curve.probPred.map((meanScore, i) => ({ meanScore, fractionPositive: curve.probTrue[i] as number, rows: curve.counts[i] as number })),
+      },
       metrics: Object.values(card.metrics).map((m) => ({
         name: m.name,
         peer: m.peer,

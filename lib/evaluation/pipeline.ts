@@ -10,7 +10,7 @@ import { loadPreparedVersion } from "@/lib/db/versions";
 import { isNumericStorage, type Table } from "@/lib/ingest/table";
 import { decodeTable } from "@/lib/ingest";
 import { JobFailure } from "@/lib/jobs/types";
-import { prepareReference } from "@/lib/metrics";
+import { MetricInputError, prepareReference } from "@/lib/metrics";
 import type { FeatureColumn } from "@/lib/onnx";
 import { scoreTable } from "@/lib/onnx/session-node";
 import { readArtifact } from "@/lib/storage/artifacts";
@@ -198,7 +198,16 @@ export async function evaluateTargets(
         target.sha256 === reference.sha256
           ? refOutputs
           : (outputsFromData(model.task, target.table, roles) ?? (await timed("scoringMs", () => score(db, version.id, target.table, async () => {}))));
-      const content = await timed("evaluationMs", () => evaluateWindow(setup, profile, { table: target.table, outputs }));
+      const content = await timed("evaluationMs", () => {
+        try {
+          return evaluateWindow(setup, profile, { table: target.table, outputs });
+        } catch (error) {
+          if (error instanceof MetricInputError) {
+            throw new JobFailure(`The data could not be evaluated: ${error.message}. Check the file's columns, then upload it again.`);
+          }
+          throw error;
+        }
+      });
       out.push({
         versionId: version.id,
         key: target.key,

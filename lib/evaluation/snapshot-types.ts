@@ -22,6 +22,8 @@ export interface ScorecardSection {
   threshold?: number;
   confusion?: { tp: number; fp: number; tn: number; fn: number };
   metrics: MetricEntry[];
+  /** Reliability curve (sklearn calibration_curve, 10 uniform bins): stated chance vs share that came true. */
+  calibration?: { peer: string; bins: { meanScore: number; fractionPositive: number; rows: number }[] };
 }
 
 export interface DriftColumnEntry {

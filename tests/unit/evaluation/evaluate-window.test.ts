@@ -130,3 +130,25 @@ describe("formatMetric", () => {
     expect(formatMetric(value, floor)).toBe(text);
   });
 });
+
+describe("evaluateWindow with an empty column", () => {
+  it("leaves a column with no values out of the drift check instead of failing", () => {
+    const base = {
+      file: "w.csv", format: "csv" as const, rowCount: 40, firstRowNumber: 2,
+    };
+    const x = Float64Array.from({ length: 40 }, (_, i) => i / 40);
+    const table = (empty: boolean): Table => ({
+      ...base,
+      columns: [
+        { name: "x", kind: "numeric", values: empty ? new Float64Array(40).fill(Number.NaN) : x },
+        { name: "sex", kind: "categorical", codes: Int32Array.from({ length: 40 }, (_, i) => i % 2), dictionary: ["A", "B"] },
+        { name: "outcome", kind: "categorical", codes: Int32Array.from({ length: 40 }, (_, i) => (i > 20 ? 1 : 0)), dictionary: ["no", "yes"] },
+      ],
+    });
+    const outputs = { score: x };
+    const profile = prepareReference(driftColumns(setup, table(false), outputs));
+    const snapshot = evaluateWindow(setup, profile, { table: table(true), outputs });
+    expect(snapshot.drift.columns.map((c) => c.column)).not.toContain("x");
+    expect(snapshot.drift.columns.map((c) => c.column)).toContain("sex");
+  });
+});
