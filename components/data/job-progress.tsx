@@ -10,6 +10,7 @@ import { jobQuery, type ApiFailure } from "./job-queries";
 const KIND_TEXT: Record<string, string> = {
   "data.ingest": "Data upload",
   "data.labels": "Labels upload",
+  "version.evaluate": "New version evaluated on the stored data",
 };
 
 /** A job's progress bar, its stage in words, and what to do when it failed (retry) or runs (cancel). */

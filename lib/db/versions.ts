@@ -7,6 +7,8 @@ import { notFound } from "@/lib/auth/errors";
 import { OnnxModelError, prepareModel, type PreparedModel } from "@/lib/onnx";
 import { dryRun } from "@/lib/onnx/session-node";
 import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
+import { VERSION_JOB } from "@/lib/evaluation/version-job";
+import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "./client";
 import { toJson } from "./json";
@@ -38,6 +40,8 @@ export class ModelFileError extends Error {
 export interface CreatedVersion {
   id: string;
   version: number;
+  /** the job evaluating it on the stored data, when there is data */
+  jobId: string | null;
   changes: readonly string[];
   requiredColumns: readonly string[];
 }
@@ -92,9 +96,15 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
         subjectId: row.id,
         payload: { modelId: model.id, version, file: data.fileName, sha256: staged.sha256, ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}) },
       });
+      // Data is there already: evaluate the new version on it (the job starts after this commit).
+      const hasData = await tx.window.count({ where: { modelId: model.id, dataset: { kind: "reference" } } });
+      const jobId = hasData
+        ? await enqueueJob({ workspaceId: user.workspaceId, modelId: model.id, kind: VERSION_JOB, input: { modelId: model.id, versionId: row.id }, createdById: user.id }, tx)
+        : null;
       promoteStaged(staged, ".onnx"); // last step: a failure before it leaves no file behind
-      return row;
+      return { ...row, jobId };
     });
+    if (created.jobId) kickJobRunner();
     return { ...created, changes: prepared.changes, requiredColumns: prepared.plan.requiredColumns };
   } finally {
     discardStaged(staged); // a no-op once promoted

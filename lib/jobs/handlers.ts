@@ -2,6 +2,7 @@
 import "server-only";
 import { registerDataJob } from "@/lib/evaluation/data-job";
 import { registerLabelsJob } from "@/lib/evaluation/labels-job";
+import { registerVersionJob } from "@/lib/evaluation/version-job";
 
 let registered = false;
 
@@ -10,6 +11,7 @@ export function registerJobHandlers(): void {
   registered = true;
   registerDataJob();
   registerLabelsJob();
+  registerVersionJob();
 }
 
 registerJobHandlers();

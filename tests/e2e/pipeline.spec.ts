@@ -151,6 +151,18 @@ test("the same files uploaded through the UI and through the API give the same s
   expect(viaApi.drift).toEqual(viaUi.drift);
   expect(viaApi.fairness).toEqual(viaUi.fairness);
   expect(viaApi.verdicts).toEqual(viaUi.verdicts);
+
+  // A version uploaded after the data is evaluated on all of it (reference + six months).
+  const v2 = await api.post(`/api/v1/models/${apiModel}/versions?file=income-screener-v2.onnx`, {
+    data: fs.readFileSync(path.join(DEMO, "models/income-screener-v2.onnx")),
+    headers: auth,
+  });
+  expect(v2.status()).toBe(201);
+  const { jobId, version: number } = (await v2.json()) as { jobId: string; version: number };
+  expect(number).toBe(2);
+  expect(await waitForJob(api, jobId)).toMatchObject({ status: "succeeded" });
+  const job = (await (await api.get(`/api/v1/jobs/${jobId}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { result: { snapshots: number } };
+  expect(job.result.snapshots).toBe(7);
 });
 
 test("the demo models arrive with snapshots made by the pipeline", async ({ page }) => {
