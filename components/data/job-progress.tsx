@@ -13,6 +13,17 @@ const KIND_TEXT: Record<string, string> = {
   "version.evaluate": "New version evaluated on the stored data",
 };
 
+/** One sentence on what a finished job added. */
+function summary(result: unknown): string {
+  const r = (result ?? {}) as { windows?: unknown; snapshots?: unknown; rows?: unknown };
+  const windows = Array.isArray(r.windows) ? r.windows.map(String) : [];
+  const rows = typeof r.rows === "number" ? `${r.rows.toLocaleString("en-US")} rows, ` : "";
+  const periods =
+    windows.length === 0 ? "" : windows.length === 1 ? `"${windows[0]}"` : `${windows.length} periods (${windows[0]} to ${windows[windows.length - 1]})`;
+  const snapshots = typeof r.snapshots === "number" ? `${r.snapshots} result${r.snapshots === 1 ? "" : "s"} added` : "done";
+  return periods ? `Evaluated ${rows}${periods}: ${snapshots}.` : `Finished: ${snapshots}.`;
+}
+
 /** A job's progress bar, its stage in words, and what to do when it failed (retry) or runs (cancel). */
 export function JobProgress({ jobId, initial, canControl }: { jobId: string; initial?: JobView; canControl: boolean }) {
   const query = useQuery({ ...jobQuery(jobId), ...(initial ? { initialData: initial } : {}) });
@@ -65,9 +76,7 @@ export function JobProgress({ jobId, initial, canControl }: { jobId: string; ini
         <div className={`h-full ${tone} transition-all`} style={{ width: `${job.status === "failed" || job.status === "cancelled" ? 100 : percent}%` }} />
       </div>
       {job.error ? <p className="mt-2 text-sm text-red-800">{job.error}</p> : null}
-      {job.status === "succeeded" && job.result && typeof job.result === "object" && "snapshots" in job.result ? (
-        <p className="mt-2 text-sm text-emerald-800">{`Evaluated: ${String((job.result as { snapshots: number }).snapshots)} result(s) added.`}</p>
-      ) : null}
+      {job.status === "succeeded" ? <p className="mt-2 text-sm text-emerald-800">{summary(job.result)}</p> : null}
       {canControl ? (
         <div className="mt-2 flex gap-2">
           {["queued", "running"].includes(job.status) ? (
