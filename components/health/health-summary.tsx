@@ -1,4 +1,4 @@
-import type { WindowSnapshot } from "@/lib/db/snapshots";
+import type { WindowSnapshot, WindowSummary } from "@/lib/db/snapshots";
 import type { Light, Verdict } from "@/lib/evaluation/snapshot-types";
 import { MetricTable } from "./metric-table";
 import { TrafficLight } from "./traffic-light";
@@ -50,7 +50,7 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
   );
 }
 
-export function WindowTimeline({ windows }: { windows: WindowSnapshot[] }) {
+export function WindowTimeline({ windows }: { windows: WindowSummary[] }) {
   const light = (l: Light) => <TrafficLight light={l} />;
   return (
     <div className="overflow-x-auto">
@@ -70,10 +70,10 @@ export function WindowTimeline({ windows }: { windows: WindowSnapshot[] }) {
             <tr key={w.windowId} data-window={w.windowLabel}>
               <th scope="row" className="py-2 pr-3 font-medium">{w.windowLabel}</th>
               <td className="py-2 pr-3 tabular-nums">{w.rowCount.toLocaleString("en-US")}</td>
-              <td className="py-2 pr-3">{light(w.content.verdicts.overall.light)}</td>
-              <td className="py-2 pr-3">{light(w.content.verdicts.performance.light)}</td>
-              <td className="py-2 pr-3">{light(w.content.verdicts.drift.light)}</td>
-              <td className="py-2">{light(w.content.verdicts.fairness.light)}</td>
+              <td className="py-2 pr-3">{light(w.verdicts.overall.light)}</td>
+              <td className="py-2 pr-3">{light(w.verdicts.performance.light)}</td>
+              <td className="py-2 pr-3">{light(w.verdicts.drift.light)}</td>
+              <td className="py-2">{light(w.verdicts.fairness.light)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,12 +1,13 @@
 // Reading evaluation results: the pages and the API get the stored numbers, never recomputed ones.
+// The timeline reads only each window's verdicts; the full content is loaded for the latest window alone.
 import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
-import type { SnapshotContent } from "@/lib/evaluation/snapshot-types";
+import type { SnapshotContent, Verdicts } from "@/lib/evaluation/snapshot-types";
 import { getDb } from "./client";
 import type { VersionStatus } from "./generated/prisma/enums";
 
-export interface WindowSnapshot {
+export interface WindowSummary {
   snapshotId: string;
   windowId: string;
   windowLabel: string;
@@ -15,13 +16,19 @@ export interface WindowSnapshot {
   rowCount: number;
   inputHash: string;
   createdAt: Date;
+  verdicts: Verdicts;
+}
+
+export interface WindowSnapshot extends WindowSummary {
   content: SnapshotContent;
 }
 
 export interface ModelHealth {
   version: { id: string; version: number; status: VersionStatus } | null;
-  /** newest snapshot per window of the shown version, oldest window first; the reference first of all */
-  windows: WindowSnapshot[];
+  /** newest snapshot per window of the shown version: the reference first, then oldest window first */
+  windows: WindowSummary[];
+  /** the newest production window's snapshot (the reference's when there is none), in full */
+  latest: WindowSnapshot | null;
 }
 
 /** The version whose health the pages show: the live one, else the newest that is not rejected or retired. */
@@ -40,7 +47,7 @@ async function healthOf(modelId: string, versionId?: string): Promise<ModelHealt
   const version = versionId
     ? await db.modelVersion.findFirst({ where: { id: versionId, modelId }, select: { id: true, version: true, status: true } })
     : await shownVersion(modelId);
-  if (!version) return { version: null, windows: [] };
+  if (!version) return { version: null, windows: [], latest: null };
   const snapshots = await db.snapshot.findMany({
     where: { modelVersionId: version.id },
     orderBy: { createdAt: "desc" },
@@ -48,15 +55,11 @@ async function healthOf(modelId: string, versionId?: string): Promise<ModelHealt
       id: true,
       inputHash: true,
       createdAt: true,
-      scorecard: true,
-      drift: true,
-      fairness: true,
       verdicts: true,
-      narrative: true,
       window: { select: { id: true, label: true, startsAt: true, rowCount: true, dataset: { select: { kind: true } } } },
     },
   });
-  const newest = new Map<string, WindowSnapshot>();
+  const newest = new Map<string, WindowSummary>();
   for (const s of snapshots) {
     if (newest.has(s.window.id)) continue;
     newest.set(s.window.id, {
@@ -68,20 +71,27 @@ async function healthOf(modelId: string, versionId?: string): Promise<ModelHealt
       rowCount: s.window.rowCount,
       inputHash: s.inputHash,
       createdAt: s.createdAt,
-      content: {
-        scorecard: s.scorecard as unknown as SnapshotContent["scorecard"],
-        drift: s.drift as unknown as SnapshotContent["drift"],
-        fairness: s.fairness as unknown as SnapshotContent["fairness"],
-        verdicts: s.verdicts as unknown as SnapshotContent["verdicts"],
-        narrative: s.narrative as unknown as SnapshotContent["narrative"],
-      },
+      verdicts: s.verdicts as unknown as Verdicts,
     });
   }
   const windows = [...newest.values()].sort((a, b) => {
     if (a.isReference !== b.isReference) return a.isReference ? -1 : 1;
     return (a.startsAt?.getTime() ?? 0) - (b.startsAt?.getTime() ?? 0) || a.windowLabel.localeCompare(b.windowLabel);
   });
-  return { version, windows };
+  const pick = [...windows].reverse().find((w) => !w.isReference) ?? windows[0];
+  if (!pick) return { version, windows, latest: null };
+  const full = await db.snapshot.findUniqueOrThrow({
+    where: { id: pick.snapshotId },
+    select: { scorecard: true, drift: true, fairness: true, verdicts: true, narrative: true },
+  });
+  const content: SnapshotContent = {
+    scorecard: full.scorecard as unknown as SnapshotContent["scorecard"],
+    drift: full.drift as unknown as SnapshotContent["drift"],
+    fairness: full.fairness as unknown as SnapshotContent["fairness"],
+    verdicts: full.verdicts as unknown as SnapshotContent["verdicts"],
+    narrative: full.narrative as unknown as SnapshotContent["narrative"],
+  };
+  return { version, windows, latest: { ...pick, content } };
 }
 
 export async function getModelHealth(modelId: string, versionId?: string): Promise<ModelHealth> {
@@ -107,8 +117,9 @@ export async function latestVerdicts(modelIds: readonly string[]): Promise<Map<s
   const out = new Map<string, LatestVerdict>();
   for (const { id: modelId } of own) {
     const health = await healthOf(modelId);
-    const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
-    if (health.version && latest) out.set(modelId, { modelId, windowLabel: latest.windowLabel, version: health.version.version, content: latest.content });
+    if (health.version && health.latest) {
+      out.set(modelId, { modelId, windowLabel: health.latest.windowLabel, version: health.version.version, content: health.latest.content });
+    }
   }
   return out;
 }

@@ -19,7 +19,7 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
   const [user, model, health, jobs] = await guard(() => Promise.all([requireUser(), getModel(id), getModelHealth(id), listModelJobs(id)]));
   const canUpload = can(user.role, "data.upload");
   const hasReference = health.windows.some((w) => w.isReference);
-  const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
+  const latest = health.latest;
   const canWrite = can(user.role, "model.write");
   const task = TASK_LABELS[model.task];
   return (

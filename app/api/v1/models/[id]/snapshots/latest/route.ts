@@ -6,7 +6,7 @@ export async function GET(request: Request, { params }: RouteContext<"/api/v1/mo
   const { id } = await params;
   return handleApi(request, async () => {
     const health = await getModelHealth(id);
-    const latest = [...health.windows].reverse().find((w) => !w.isReference) ?? health.windows[0];
+    const latest = health.latest;
     if (!health.version || !latest) {
       throw new HttpError(404, "no_snapshot", "This model has no evaluated data yet. Upload a model version, its reference data and a batch of new data first.");
     }
