@@ -4,6 +4,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
+import nodePath from "node:path";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion } from "@/lib/db/versions";
@@ -13,7 +14,7 @@ import { JobFailure } from "@/lib/jobs/types";
 import { MetricInputError, prepareReference } from "@/lib/metrics";
 import type { FeatureColumn } from "@/lib/onnx";
 import { scoreTable } from "@/lib/onnx/session-node";
-import { readArtifact } from "@/lib/storage/artifacts";
+import { artifactPath, readArtifact } from "@/lib/storage/artifacts";
 import type { PolicyRules } from "@/lib/governance/verdicts";
 import { driftColumns, evaluateWindow, type EvaluationSetup, type ModelOutputs, type Task } from "./evaluate-window";
 import type { SnapshotContent } from "./snapshot-types";
@@ -116,6 +117,36 @@ function outputsFromData(task: Task, table: Table, roles: RolesForEvaluation): M
   return null;
 }
 
+/**
+ * The reference is the same for every upload until a new one arrives, so its scores are kept as an artifact
+ * keyed by (model file, reference data) and read back instead of scoring it again.
+ */
+async function cachedReferenceOutputs(modelSha: string, referenceSha: string, compute: () => Promise<ModelOutputs>): Promise<ModelOutputs> {
+  const key = createHash("sha256").update(`reference-outputs\n${EVALUATOR_VERSION}\n${modelSha}\n${referenceSha}`).digest("hex");
+  const path = artifactPath(key, ".scores");
+  if (fs.existsSync(path)) {
+    const buffer = fs.readFileSync(path);
+    const kind = buffer.readUInt8(0);
+    const values = new Float64Array(buffer.buffer.slice(buffer.byteOffset + 8, buffer.byteOffset + buffer.byteLength));
+    return kind === 1 ? { score: values } : { prediction: values };
+  }
+  const outputs = await compute();
+  const values = outputs.score ?? outputs.prediction;
+  // Only a score (yes/no models) or a number (regression) is kept; category models are scored each time.
+  if (values) {
+    const header = new Uint8Array(8);
+    header[0] = outputs.score ? 1 : 2;
+    const bytes = new Uint8Array(8 + values.byteLength);
+    bytes.set(header, 0);
+    bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), 8);
+    fs.mkdirSync(nodePath.dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, path);
+  }
+  return outputs;
+}
+
 function inputHash(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
@@ -189,7 +220,9 @@ export async function evaluateTargets(
       resamples: BOOTSTRAP_RESAMPLES,
     };
     await checkCancelled();
-    const refOutputs = outputsFromData(model.task, reference.table, roles) ?? (await timed("scoringMs", () => score(db, version.id, reference.table, async () => {})));
+    const refOutputs =
+      outputsFromData(model.task, reference.table, roles) ??
+      (await timed("scoringMs", () => cachedReferenceOutputs(version.artifactSha256, reference.sha256, () => score(db, version.id, reference.table, async () => {}))));
     const profile = await timed("evaluationMs", () => prepareReference(driftColumns(setup, reference.table, refOutputs)));
     await advance(`Scoring the reference data${label}`);
     for (const target of targets) {

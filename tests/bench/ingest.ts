@@ -238,7 +238,7 @@ async function main(): Promise<void> {
       { stage: "check (parse, infer, validate, columnar, queue)", seconds: check.seconds, rows: args.rows, peakRssMiB: peak(check.from, check.to), sub: false, note: "" },
       { stage: "job (waitForIdle)", seconds: jobStage.seconds, rows: args.rows, peakRssMiB: peak(check.to, jobStage.to), sub: false, note: "" },
       { stage: "reading (columnar copies)", seconds: readMs / 1000, rows: both, peakRssMiB: peak(startedAt, startedAt + readMs), sub: true, note: "upload + reference" },
-      { stage: "scoring (onnxruntime-web, 1 thread)", seconds: scoringMs / 1000, rows: both, peakRssMiB: peak(startedAt + readMs, finishedAt - savingMs), sub: true, note: "upload + reference again; peak RSS covers scoring and evaluation" },
+      { stage: "scoring (onnxruntime-web, 1 thread)", seconds: scoringMs / 1000, rows: args.rows, peakRssMiB: peak(startedAt + readMs, finishedAt - savingMs), sub: true, note: "the upload; the reference's scores come from the cache its own job wrote; peak RSS covers scoring and evaluation" },
       { stage: "evaluation (drift, scorecard, fairness)", seconds: evaluationMs / 1000, rows: both, peakRssMiB: null, sub: true, note: "reference profile + window" },
       { stage: "saving (commit, progress writes)", seconds: savingMs / 1000, rows: null, peakRssMiB: peak(finishedAt - savingMs, finishedAt), sub: true, note: "job run time minus the three above" },
       { stage: "runner queue + idle poll", seconds: Math.max(0, waitMs) / 1000, rows: null, peakRssMiB: null, sub: true, note: "waitForIdle polls every 100 ms" },
