@@ -4,10 +4,6 @@ import { limitsFromEnv } from "@/lib/ingest/limits";
 import { UploadTooLargeError, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
 import { HttpError } from "./route";
 
-export function uploadLimits() {
-  return limitsFromEnv(process.env);
-}
-
 /** The uploaded file's name: `?file=` or the `X-File-Name` header. */
 export function uploadFileName(request: Request, fallback: string): string {
   const url = new URL(request.url);
@@ -26,7 +22,7 @@ export async function stageRequestBody(request: Request, fileName: string): Prom
     throw new HttpError(400, "empty_body", `${fileName}: the request has no file in its body. Send the file's bytes as the request body (curl --data-binary @${fileName}).`);
   }
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  const { maxBytes } = uploadLimits();
+  const { maxBytes } = limitsFromEnv(process.env);
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new HttpError(413, "too_large", `${fileName}: ${new UploadTooLargeError(maxBytes).message}`);
   }

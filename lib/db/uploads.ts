@@ -81,7 +81,9 @@ export const dataJobInput = z.object({
     id: z.string().optional(),
     features: z.array(z.string()),
   }),
-  windows: z.array(z.object({ label: z.string(), startMs: z.number().nullable(), endMs: z.number().nullable(), rows: z.array(z.number()).nullable() })),
+  /** how the job splits the checked table again (by its timestamp column): row lists are not stored in the job */
+  splitBy: z.enum(["none", "day", "week", "month"]),
+  windows: z.array(z.object({ label: z.string(), startMs: z.number().nullable(), endMs: z.number().nullable() })),
   uploadedAt: z.string(),
   actorId: z.string(),
   via: z.string().nullable(),
@@ -122,14 +124,14 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
   try {
     const user = await requirePermission("data.upload", "upload data");
     const data = dataUploadInput.parse(input);
-    const { model, version, referenceRoles } = await modelContext(data.modelId, user.workspaceId);
+    const { db, model, version, referenceRoles } = await modelContext(data.modelId, user.workspaceId);
     if (!version) {
       throw new RuleError("Upload a model version (.onnx) first: Sightline needs it to score the data.", 409);
     }
     if (data.kind === "production" && !referenceRoles) {
       throw new RuleError("Upload the reference data first (the data the model was checked on): new data is compared with it.", 409);
     }
-    const prepared = await loadPreparedVersion(await getDb(), version.id);
+    const prepared = await loadPreparedVersion(db, version.id);
     const limits = limitsFromEnv(process.env);
     const parsed = await ingestFile(data.fileName, fs.createReadStream(staged.tempPath) as unknown as AsyncIterable<Uint8Array>, {
       limits,
@@ -175,11 +177,10 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
         label: w.label,
         startMs: w.startMs,
         endMs: w.endMs,
-        rows: Array.from(w.rows),
       }));
     } else {
       const now = new Date();
-      windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null, rows: null }];
+      windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null }];
     }
     if (options.preview) {
       discardStaged(staged);
@@ -209,6 +210,7 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
       original: staged,
       columnar: columnarStaged,
       roles: checked.roles,
+      splitBy: windows.length > 0 && windows[0]!.startMs !== null ? data.splitBy : "none",
       windows,
       uploadedAt: new Date().toISOString(),
       actorId: user.id,

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { toJson } from "@/lib/db/json";
 import { DATA_JOB, dataJobInput, type DataJobInput } from "@/lib/db/uploads";
-import { encodeTable, sliceTable, type Table } from "@/lib/ingest";
+import { encodeTable, sliceTable, splitWindows, type Table } from "@/lib/ingest";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
@@ -31,10 +31,17 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
     const versions = await activeVersions(input.modelId);
     if (versions.length === 0) throw new JobFailure("The model has no version to score the data with. Upload a model version, then retry.");
 
-    // The windows' own columnar copies (a single window is the whole file).
+    // The windows' own columnar copies (a single window is the whole file). The split is recomputed from the
+    // checked table (deterministic), so the job's stored input holds no row lists.
+    const split =
+      input.splitBy !== "none" && input.roles.timestamp
+        ? new Map(splitWindows(table, input.roles.timestamp, input.splitBy).map((w) => [w.label, w.rows]))
+        : null;
     const windows = input.windows.map((w, i) => {
-      const windowTable: Table = w.rows ? sliceTable(table, Int32Array.from(w.rows)) : table;
-      const bytes = w.rows ? encodeTable(windowTable) : null;
+      const rows = split?.get(w.label);
+      if (split && !rows) throw new JobFailure(`The period ${w.label} is missing from the stored data. Upload the file again.`);
+      const windowTable: Table = rows ? sliceTable(table, rows) : table;
+      const bytes = rows ? encodeTable(windowTable) : null;
       return { ...w, key: String(i), table: windowTable, bytes };
     });
     // The sha256 each window will be stored under (written at commit).
