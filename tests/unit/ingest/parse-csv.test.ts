@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type IngestResult, type Table, cellText, findColumn, parseCsv } from "../../../lib/ingest";
+import { IngestError, type IngestResult, type Table, cellText, findColumn, parseCsv } from "../../../lib/ingest";
 import { expectIngestError, goodFixture, streamOf } from "./helpers";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -196,10 +196,17 @@ describe("streaming", () => {
         fc.integer({ min: 1, max: 64 }),
         async (rows, eol, chunk) => {
           const text = `a,b,c${eol}${rows.map((r) => r.map(quote).join(",")).join(eol)}${eol}`;
-          const whole = await parseCsv(text, { file: "p.csv" });
-          const streamed = await parseCsv(streamOf(enc(text), chunk), { file: "p.csv" });
-          expect(cells(streamed.table)).toEqual(cells(whole.table));
-          expect(streamed.schema.columns.map((c) => c.kind)).toEqual(whole.schema.columns.map((c) => c.kind));
+          // Same table, or the same refusal (rows of empty cells only are skipped, leaving a header-only file).
+          const outcome = async (input: Parameters<typeof parseCsv>[0]) => {
+            try {
+              const r = await parseCsv(input, { file: "p.csv" });
+              return { cells: cells(r.table), kinds: r.schema.columns.map((c) => c.kind) };
+            } catch (error) {
+              if (error instanceof IngestError) return { error: error.code };
+              throw error;
+            }
+          };
+          expect(await outcome(streamOf(enc(text), chunk))).toEqual(await outcome(text));
         },
       ),
       { numRuns: 150 },
