@@ -34,6 +34,10 @@ export async function seedDemo(log: (line: string) => void = console.log, option
     task: "binary",
     positiveLabel: ">50K",
     sensitiveAttributes: ["sex", "race", "age_band"],
+    // A "yes" gets the applicant a fast-track review: it helps them, so fairness compares how often each
+    // group's real high earners are found (equal opportunity).
+    fairnessQuestion: "help",
+    rowNoun: "applicants",
   });
 
   const other = await findOrCreateWorkspace(OTHER_DEMO_WORKSPACE);
@@ -43,6 +47,7 @@ export async function seedDemo(log: (line: string) => void = console.log, option
     name: "Bike rental demand",
     purpose: "Predicts how many bikes will be rented each hour, so vans move bikes to where they will be needed.",
     task: "regression",
+    rowNoun: "hours",
   });
   log(`Demo workspaces ready: "${northwind.name}" with ${DEMO_ACCOUNTS.length} members, and "${other.name}".`);
   if (!withModels) return;

@@ -1,5 +1,9 @@
 import type { WindowSnapshot, WindowSummary } from "@/lib/db/snapshots";
 import type { Light, Verdict } from "@/lib/evaluation/snapshot-types";
+import { scorecardCaption, snapshotCaption } from "@/lib/narrative";
+import { isLegacySnapshot } from "@/lib/evaluation/snapshot-content";
+import { LEGACY_SNAPSHOT_NOTE } from "@/lib/narrative/captions";
+import { ClassTable } from "./class-table";
 import { MetricTable } from "./metric-table";
 import { TrafficLight } from "./traffic-light";
 
@@ -9,10 +13,17 @@ function VerdictRow({ title, verdict }: { title: string; verdict: Verdict }) {
       <div className="flex w-40 shrink-0 items-center gap-2">
         <TrafficLight light={verdict.light} />
       </div>
-      <p className="text-sm text-slate-700">
-        <span className="font-medium text-slate-900">{title}: </span>
-        {verdict.reason}
-      </p>
+      <div className="text-sm text-slate-700">
+        <p>
+          <span className="font-medium text-slate-900">{title}: </span>
+          {verdict.reason}
+        </p>
+        {verdict.nextStep && verdict.light !== "green" ? (
+          <p className="mt-1 font-medium text-slate-900" data-testid="next-step">
+            {verdict.nextStep}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -24,7 +35,7 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
       <div className="flex flex-wrap items-center gap-3">
         <TrafficLight light={content.verdicts.overall.light} />
         <p className="text-sm text-slate-500">
-          {snapshot.windowLabel} · {snapshot.rowCount.toLocaleString("en-US")} rows · judged against policy version {content.verdicts.policyVersion}
+          {snapshotCaption(snapshot.windowLabel, snapshot.rowCount, content.verdicts.policyVersion)}
         </p>
       </div>
       <ul className="space-y-1 text-slate-800" data-testid="narrative">
@@ -33,19 +44,35 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
         ))}
       </ul>
       <div className="divide-y divide-slate-100 border-y border-slate-100">
+        {content.verdicts.dataQuality ? <VerdictRow title="Data quality" verdict={content.verdicts.dataQuality} /> : null}
         <VerdictRow title="Performance" verdict={content.verdicts.performance} />
         <VerdictRow title="Drift" verdict={content.verdicts.drift} />
         <VerdictRow title="Fairness" verdict={content.verdicts.fairness} />
       </div>
+      {content.verdicts.changes?.sinceReference || content.verdicts.changes?.sincePrevious ? (
+        <div data-testid="changes">
+          <h3 className="mb-1 font-semibold">What changed</h3>
+          <ul className="space-y-1 text-sm text-slate-700">
+            {content.verdicts.changes.sinceReference ? <li>{content.verdicts.changes.sinceReference}</li> : null}
+            {content.verdicts.changes.sincePrevious ? <li>{content.verdicts.changes.sincePrevious}</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      {isLegacySnapshot(content) ? (
+        <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700" data-testid="legacy-snapshot">
+          {LEGACY_SNAPSHOT_NOTE}
+        </p>
+      ) : null}
       {content.scorecard && content.scorecard.metrics.length > 0 ? (
         <div>
           <h3 className="mb-1 font-semibold">Scorecard</h3>
           <p className="mb-2 text-xs text-slate-500">
-            {content.scorecard.labelledRows.toLocaleString("en-US")} rows with a known outcome. The range is where the true value likely lies (95% confidence).
+            {scorecardCaption(content.scorecard.labelledRows)}
           </p>
           <MetricTable metrics={content.scorecard.metrics} floors={floors} />
         </div>
       ) : null}
+      {content.scorecard?.perClass && content.scorecard.perClass.length > 0 ? <ClassTable classes={content.scorecard.perClass} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { createModelAction, type CreateModelState } from "@/app/(app)/models/new/actions";
 import { TASK_LABELS } from "@/lib/governance/task-labels";
+import { FairnessQuestion } from "../policy/fairness-question";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
@@ -47,6 +48,10 @@ export function CreateModelForm() {
       <Field id="sensitiveAttributes" name="sensitiveAttributes" label="Groups to check for fairness (optional)"
         placeholder="sex, age_band, region" hint="Column names in your data, separated by commas. Sightline compares the model's results between the groups in each column."
         error={error("sensitiveAttributes")} defaultValue={value("sensitiveAttributes")} />
+      {task === "binary" ? <FairnessQuestion defaultValue={value("fairnessQuestion") ?? ""} error={error("fairnessQuestion")} /> : null}
+      <Field id="rowNoun" name="rowNoun" label="What is one row of your data? (optional)" placeholder="for example applicants, orders, hours"
+        hint="Sightline uses this word in its sentences, such as &quot;Applicants where sex is Female…&quot;. Leave it empty to say &quot;rows&quot;."
+        error={error("rowNoun")} defaultValue={value("rowNoun")} />
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add model"}
       </Button>

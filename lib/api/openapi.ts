@@ -66,8 +66,21 @@ export const openApiDocument = {
         properties: {
           modelId: { type: "string" },
           version: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" }, status: { type: "string" } } },
-          window: { type: "object", properties: { id: { type: "string" }, label: { type: "string" }, rows: { type: "integer" }, isReference: { type: "boolean" } } },
+          window: {
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              label: { type: "string" },
+              file: { type: "string", description: "The uploaded file the window came from." },
+              rows: { type: "integer" },
+              isReference: { type: "boolean" },
+              endsAt: { type: "string", format: "date-time", description: "The window's end; its upload time when it has no dates." },
+              uploadedAt: { type: "string", format: "date-time" },
+            },
+          },
           snapshotId: { type: "string" },
+          superseded: { type: "boolean", description: "A newer evaluation of the same version and window replaced this one (one-snapshot reads only)." },
+          schemaVersion: { type: "integer", description: "2 for snapshots with distributions, slices and data quality; 1 for older ones (evaluate again to see those parts)." },
           inputHash: { type: "string", description: "sha256 of everything the numbers depend on: model file, reference data, window data, policy, settings." },
           createdAt: { type: "string", format: "date-time" },
           verdict: { type: "string", enum: ["green", "amber", "red", "gray"] },
@@ -75,7 +88,34 @@ export const openApiDocument = {
           narrative: { type: "array", items: { type: "string" } },
           scorecard: { type: ["object", "null"] },
           drift: { type: "object" },
-          fairness: { type: ["object", "null"] },
+          fairness: { type: ["object", "null"], description: "Version 1 fairness summary (kept for old clients); `slices` has the detail." },
+          distributions: { type: "array", items: { type: "object" }, description: "Per column: reference and current counts on the reference's bin edges or top categories, with box-plot quantiles." },
+          slices: { type: ["object", "null"], description: "Per group of each sensitive column, each intersection of two and each other categorical column (numeric ones in 5 reference quantile bins): rows, rates with Wilson intervals, disparity against the reference group." },
+          dataQuality: { type: ["object", "null"], description: "Missing shares, class balance, group shares against the reference, duplicates, leakage hints, missing or new columns, provenance." },
+          isReference: { type: "boolean" },
+        },
+      },
+      SnapshotSummary: {
+        type: "object",
+        required: ["id", "version", "window", "created", "lights", "superseded", "href"],
+        properties: {
+          id: { type: "string" },
+          version: { type: "integer" },
+          window: { type: "object", properties: { id: { type: "string" }, label: { type: "string" }, file: { type: "string" }, isReference: { type: "boolean" }, startsAt: { type: ["string", "null"], format: "date-time" }, endsAt: { type: "string", format: "date-time" }, uploadedAt: { type: "string", format: "date-time" }, rows: { type: "integer" } } },
+          created: { type: "string", format: "date-time" },
+          lights: {
+            type: "object",
+            properties: {
+              overall: { type: "string", enum: ["green", "amber", "red", "gray"] },
+              performance: { type: "string", enum: ["green", "amber", "red", "gray"] },
+              drift: { type: "string", enum: ["green", "amber", "red", "gray"] },
+              fairness: { type: "string", enum: ["green", "amber", "red", "gray"] },
+              dataQuality: { type: ["string", "null"], enum: ["green", "amber", "red", "gray", null] },
+            },
+          },
+          superseded: { type: "boolean" },
+          schemaVersion: { type: "integer" },
+          href: { type: "string", description: "Path of the full snapshot." },
         },
       },
       Job: {
@@ -193,10 +233,49 @@ export const openApiDocument = {
         },
       },
     },
+    "/models/{modelId}/snapshots": {
+      get: {
+        summary: "List snapshot summaries, newest first",
+        description:
+          "Newest first: the window with the latest end, then the latest upload, then the highest id (a window without dates ends at its upload time). Superseded snapshots are listed with `superseded: true`.",
+        operationId: "listSnapshots",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "query", schema: { type: "integer", minimum: 1 }, description: "Only this model version." },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+          { name: "before", in: "query", schema: { type: "string" }, description: "A snapshot id: the page starts after it." },
+        ],
+        responses: {
+          "200": {
+            description: "One page of summaries; `next` is the path of the next page, or null.",
+            content: { "application/json": { schema: { type: "object", properties: { modelId: { type: "string" }, items: { type: "array", items: { $ref: "#/components/schemas/SnapshotSummary" } }, next: { type: ["string", "null"] } } } } },
+          },
+          "400": { description: "A parameter is wrong; the message names it.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+    },
+    "/models/{modelId}/snapshots/{snapshotId}": {
+      get: {
+        summary: "Read one snapshot in full",
+        operationId: "getSnapshot",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "snapshotId", in: "path", required: true, schema: { type: "string" } },
+        ],
+        responses: {
+          "200": { description: "The snapshot.", content: { "application/json": { schema: { $ref: "#/components/schemas/Snapshot" } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+    },
     "/models/{modelId}/snapshots/latest": {
       get: {
         summary: "Read the latest snapshot and its verdict",
-        description: "The newest production window of the live (or newest) version. `verdict` is green, amber, red or gray (not enough data).",
+        description:
+          "The latest production window (latest end, then latest upload, then highest id) of the live (or newest) version; superseded snapshots are never returned. `verdict` is green, amber, red or gray (not enough data).",
         operationId: "latestSnapshot",
         parameters: [{ name: "modelId", in: "path", required: true, schema: { type: "string" } }],
         responses: {

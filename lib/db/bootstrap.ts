@@ -2,7 +2,9 @@
 // Never call these from a route: they skip permission checks by design.
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
-import { defaultPolicy } from "@/lib/governance/default-policy";
+import type { FairnessQuestion } from "@/lib/evaluation/snapshot-types";
+import { defaultRules } from "@/lib/governance/policy-rules";
+import { policyRowData } from "./policy-row";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAuditEvent } from "./audit";
 import { getDb } from "./client";
@@ -73,6 +75,8 @@ export interface NewModelRecord {
   task: ModelTask;
   positiveLabel?: string | null;
   sensitiveAttributes?: string[];
+  fairnessQuestion?: FairnessQuestion | null;
+  rowNoun?: string;
 }
 
 export async function findOrCreateModelAsOperator(model: NewModelRecord): Promise<{ id: string; created: boolean }> {
@@ -91,7 +95,7 @@ export async function findOrCreateModelAsOperator(model: NewModelRecord): Promis
         task: model.task,
         positiveLabel: model.positiveLabel ?? null,
         sensitiveAttributes: model.sensitiveAttributes ?? [],
-        policies: { create: { version: 1, ...defaultPolicy(model.task) } },
+        policies: { create: { version: 1, ...policyRowData(model.task, { ...defaultRules(model.task), fairnessQuestion: model.fairnessQuestion ?? null, rowNoun: model.rowNoun ?? "rows" }) } },
       },
     });
     await appendAuditEvent(tx, {

@@ -7,11 +7,11 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
 import { IngestError, encodeTable, findColumn, ingestFile, joinLabels, limitsFromEnv, type ResolvedRoles, type Table } from "@/lib/ingest";
 import { enqueueJob } from "@/lib/jobs/runner";
-import { readTable } from "@/lib/evaluation/pipeline";
+import { readTable } from "@/lib/storage/tables";
 import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
 import { getDb } from "./client";
 import { toJson } from "./json";
-import { LABELS_JOB } from "./uploads";
+import { LABELS_JOB } from "@/lib/jobs/names";
 
 export const labelsUploadInput = z.object({
   modelId: z.string().min(1).max(64),

@@ -3,7 +3,8 @@ import "server-only";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
-import { defaultPolicy } from "@/lib/governance/default-policy";
+import { defaultRules } from "@/lib/governance/policy-rules";
+import { policyRowData } from "./policy-row";
 import { appendAuditEvent } from "./audit";
 import { getDb } from "./client";
 import type { FormFields } from "./form-fields";
@@ -101,6 +102,16 @@ export const createModelInput = z
       .max(300, "Keep the purpose under 300 characters."),
     task: z.enum(["binary", "multiclass", "regression"], { message: "Choose what kind of answer the model gives." }),
     positiveLabel: z.string().trim().max(100).optional().transform((v) => (v ? v : undefined)),
+    fairnessQuestion: z
+      .enum(["help", "burden", "equal", ""], { message: "Choose how a yes from the model affects a person, or leave it unanswered." })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    rowNoun: z
+      .string()
+      .trim()
+      .max(40, "Keep what a row is under 40 characters.")
+      .optional()
+      .transform((v) => (v ? v : "rows")),
     sensitiveAttributes: z
       .union([z.string(), z.array(columnName)])
       .optional()
@@ -129,7 +140,7 @@ export async function createModel(input: z.input<typeof createModelInput> | Form
         task: data.task,
         positiveLabel: data.task === "regression" ? null : (data.positiveLabel ?? null),
         sensitiveAttributes: data.sensitiveAttributes,
-        policies: { create: { version: 1, ...defaultPolicy(data.task), createdById: user.id } },
+        policies: { create: { version: 1, ...policyRowData(data.task, { ...defaultRules(data.task), fairnessQuestion: data.fairnessQuestion, rowNoun: data.rowNoun }), createdById: user.id } },
       },
       select: { id: true },
     });

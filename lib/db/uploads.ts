@@ -21,8 +21,7 @@ import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artif
 import { getDb } from "./client";
 import { toJson } from "./json";
 
-export const DATA_JOB = "data.ingest";
-export const LABELS_JOB = "data.labels";
+import { DATA_JOB } from "@/lib/jobs/names";
 
 const columnName = z.string().trim().min(1).max(200);
 

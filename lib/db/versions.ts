@@ -7,7 +7,7 @@ import { notFound } from "@/lib/auth/errors";
 import { OnnxModelError, prepareModel, type PreparedModel } from "@/lib/onnx";
 import { dryRun } from "@/lib/onnx/session-node";
 import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
-import { VERSION_JOB } from "@/lib/evaluation/version-job";
+import { VERSION_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "./client";

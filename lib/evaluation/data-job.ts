@@ -4,12 +4,14 @@ import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { toJson } from "@/lib/db/json";
-import { DATA_JOB, dataJobInput, type DataJobInput } from "@/lib/db/uploads";
+import { dataJobInput, type DataJobInput } from "@/lib/db/uploads";
+import { DATA_JOB } from "@/lib/jobs/names";
 import { encodeTable, sliceTable, splitWindows, type Table } from "@/lib/ingest";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged, storeBytes } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, readStagedTable, writeSnapshots, type EvaluationTarget } from "./pipeline";
+import { TABLE_EXTENSION, readStagedTable } from "@/lib/storage/tables";
+import { activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots, type EvaluationTarget } from "./pipeline";
 
 export interface DataJobResult {
   /** milliseconds: reading the checked data, scoring, evaluating */
@@ -46,7 +48,18 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
     });
     // The sha256 each window will be stored under (written at commit).
     const shaOf = (bytes: Uint8Array | null) => (bytes ? createHash("sha256").update(bytes).digest("hex") : input.columnar.sha256);
-    const targets: EvaluationTarget[] = windows.map((w) => ({ key: w.key, table: w.table, sha256: shaOf(w.bytes) }));
+    const uploadedAt = new Date();
+    const uploader = input.actorId ? await db.user.findUnique({ where: { id: input.actorId }, select: { name: true, email: true } }) : null;
+    const uploadedBy = [uploader ? uploader.name || uploader.email : null, input.via ?? null].filter(Boolean).join(", ") || null;
+    const provenance = { fileName: input.fileName, sha256: input.original.sha256, uploadedBy, uploadedAt: uploadedAt.toISOString(), rows: table.rowCount };
+    const targets: EvaluationTarget[] = windows.map((w) => ({
+      key: w.key,
+      table: w.table,
+      sha256: shaOf(w.bytes),
+      label: w.label,
+      endsAtMs: w.endMs ?? uploadedAt.getTime(),
+      provenance: { ...provenance, rows: w.table.rowCount },
+    }));
 
     let reference: { table: Table; sha256: string };
     if (input.kind === "reference") {
@@ -88,6 +101,7 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
             format: input.format,
             artifactSha256: input.original.sha256,
             rowCount: table.rowCount,
+            uploadedBy,
             columns: toJson({ roles: input.roles, columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })), columnarSha256: input.columnar.sha256 }),
           },
           select: { id: true },
@@ -108,7 +122,7 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
           });
           ids.set(w.key, row.id);
         }
-        await writeSnapshots(tx, snapshots, (key) => ids.get(key)!);
+        await writeSnapshots(tx, snapshots, (key) => ids.get(key)!, "new data");
         const workspace = await tx.model.findUniqueOrThrow({ where: { id: input.modelId }, select: { workspaceId: true } });
         await appendAuditEvent(tx, {
           workspaceId: workspace.workspaceId,

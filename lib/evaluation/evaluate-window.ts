@@ -1,35 +1,49 @@
 // Evaluates a model version on one data window against the reference and the model's policy.
-// Pure: tables and model outputs in, the snapshot's JSON content out.
+// Pure: tables and model outputs in, the snapshot's JSON content (version 2) out.
+// The reference half of every comparison (drift profile, distributions, slice bins, data-quality summary) is
+// prepared once per version with `prepareEvaluationReference` and reused for every window.
 import { isNumericStorage, type Column, type Table } from "@/lib/ingest/table";
 import {
   calibrationCurve,
   driftReport,
-  fairnessReport,
+  multiclassScorecard,
+  prepareReference,
   regressionScorecard,
   scorecard,
   type ConfidenceInterval,
   type ReferenceProfile,
+  type StatTestMethod,
   type WindowColumn,
 } from "@/lib/metrics";
 import { describeSnapshot } from "@/lib/narrative/describe-snapshot";
-import { judge, type PolicyRules } from "@/lib/governance/verdicts";
-import { binaryLabels, columnByName, completeRows, numericLabels, takeCodes, takeNumbers, toWindowColumn } from "./columns";
-import type {
-  DriftSection,
-  FairnessAttributeEntry,
-  FairnessSection,
-  MetricEntry,
-  ScorecardSection,
-  SnapshotContent,
+import { judge, type JudgeInput } from "@/lib/governance/verdicts";
+import { LOWER_IS_BETTER, type PolicyRules } from "@/lib/governance/policy-rules";
+import { binaryLabels, columnByName, completeRows, numericLabels, takeNumbers, toWindowColumn } from "./columns";
+import { dataQuality, prepareQualityReference, type PreparedQualityReference, type QualityColumns } from "./data-quality";
+import { distributionsFor, prepareReferenceDistributions, type OutputValues, type PreparedReferenceDistributions } from "./distributions";
+import { computeSlices, prepareSliceReference, type SliceReference } from "./slices";
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type DataQualityProblem,
+  type DataQualitySection,
+  type DriftSection,
+  type MetricEntry,
+  type Provenance,
+  type ScorecardSection,
+  type SnapshotContent,
+  type Task,
 } from "./snapshot-types";
 
-export type Task = "binary" | "multiclass" | "regression";
+export type { Task };
 
 /** What the model said for each row: P(positive) for binary, the number for regression, the class otherwise. */
 export interface ModelOutputs {
   score?: Float64Array;
   prediction?: Float64Array;
-  predictedLabels?: readonly string[];
+  predictedLabels?: readonly (string | null)[];
+  /** category models: row-major N x C probabilities, columns in `classes` order */
+  probabilities?: Float64Array;
+  classes?: readonly string[];
 }
 
 export interface EvaluationSetup {
@@ -37,12 +51,21 @@ export interface EvaluationSetup {
   positiveLabel: string | null;
   sensitiveAttributes: readonly string[];
   labelColumn: string | null;
-  /** input columns compared for drift */
+  /** id, timestamp, label and model-output columns: never sliced, never checked for data quality */
+  excludedColumns: readonly string[];
+  /** input columns of the model (compared for drift and distributions) */
   featureColumns: readonly string[];
   policy: PolicyRules;
   /** seed of the bootstrap (fixed, so the same data gives the same intervals) */
   seed: number;
   resamples: number;
+}
+
+/** The previous window's stored results, for "since the previous window". */
+export interface PreviousWindow {
+  windowLabel: string;
+  scorecard: ScorecardSection | null;
+  drift: DriftSection | null;
 }
 
 /** The model output as a drift column, named so it cannot collide with an input column. */
@@ -85,138 +108,223 @@ function ciEntry(ci: ConfidenceInterval | undefined): MetricEntry["ci"] {
   return { lower: finite(ci.lower), upper: finite(ci.upper), confidence: ci.confidence, resamples: ci.resamples, method: ci.method };
 }
 
-const LOWER_IS_BETTER = new Set(["logLoss", "brier", "calibrationError", "mae", "rmse", "mape"]);
+interface EngineMetric {
+  name: string;
+  peer: string;
+  value: number;
+  ci?: ConfidenceInterval;
+  sampleSize: { judgeable: boolean; message?: string };
+}
+
+function metricEntry(m: EngineMetric, judgeable: boolean): MetricEntry {
+  const ok = judgeable && m.sampleSize.judgeable;
+  return {
+    name: m.name,
+    peer: m.peer,
+    value: finite(m.value),
+    ci: ciEntry(m.ci),
+    judgeable: ok,
+    ...(ok ? {} : { note: "too few rows to judge" }),
+    higherIsBetter: !LOWER_IS_BETTER.has(m.name),
+  };
+}
+
+/** The true class of each row as text ("" missing -> null). */
+function labelTexts(column: Column): (string | null)[] {
+  const n = isNumericStorage(column) ? column.values.length : column.codes.length;
+  const out = new Array<string | null>(n);
+  if (isNumericStorage(column)) {
+    for (let i = 0; i < n; i++) {
+      const v = column.values[i] as number;
+      out[i] = Number.isNaN(v) ? null : column.kind === "boolean" ? (v === 1 ? (column.booleanText?.true ?? "true") : (column.booleanText?.false ?? "false")) : String(v);
+    }
+    return out;
+  }
+  for (let i = 0; i < n; i++) {
+    const code = column.codes[i] as number;
+    out[i] = code < 0 ? null : (column.dictionary[code] as string);
+  }
+  return out;
+}
+
+/** Binary: metrics at the policy's threshold (sklearn and torchmetrics peers), judged when rows suffice. */
+function binaryScorecard(setup: EvaluationSetup, table: Table, label: Column, score: Float64Array): ScorecardSection {
+  const minimum = { labelledRows: setup.policy.minimumRows.performance, perClass: setup.policy.minimumRows.perClass };
+  const yAll = binaryLabels(label, setup.positiveLabel ?? "1");
+  const rows = completeRows(yAll, score);
+  if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [], judgeable: false, minimum };
+  const yTrue = takeNumbers(yAll, rows);
+  const yScore = takeNumbers(score, rows);
+  let positives = 0;
+  for (let i = 0; i < yTrue.length; i++) positives += yTrue[i] === 1 ? 1 : 0;
+  const negatives = yTrue.length - positives;
+  const judgeable = rows.length >= minimum.labelledRows && positives >= minimum.perClass && negatives >= minimum.perClass;
+  // A scorecard needs both classes; with one class only the part is "too few rows to judge" (no metrics).
+  if (positives === 0 || negatives === 0) return { rows: table.rowCount, labelledRows: rows.length, positives, metrics: [], judgeable: false, minimum, threshold: setup.policy.decisionThreshold };
+  const card = scorecard({ yTrue, yScore, threshold: setup.policy.decisionThreshold }, { resamples: setup.resamples, seed: setup.seed });
+  const curve = calibrationCurve(yTrue, yScore, { nBins: 10, strategy: "uniform" });
+  return {
+    rows: table.rowCount,
+    labelledRows: rows.length,
+    positives: card.positives,
+    threshold: card.threshold,
+    confusion: card.confusion,
+    calibration: {
+      peer: "sklearn.calibration.calibration_curve (10 uniform bins)",
+      bins: curve.probPred.map((meanScore, i) => ({ meanScore, fractionPositive: curve.probTrue[i] as number, rows: curve.counts[i] as number })),
+    },
+    metrics: Object.values(card.metrics).map((m) => metricEntry(m, judgeable)),
+    judgeable,
+    minimum,
+  };
+}
+
+function regressionSection(setup: EvaluationSetup, table: Table, label: Column, prediction: Float64Array): ScorecardSection | null {
+  const minimum = { labelledRows: setup.policy.minimumRows.performance };
+  const yAll = numericLabels(label);
+  if (!yAll) return null;
+  const rows = completeRows(yAll, prediction);
+  if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [], judgeable: false, minimum };
+  const judgeable = rows.length >= minimum.labelledRows;
+  const card = regressionScorecard(takeNumbers(yAll, rows), takeNumbers(prediction, rows), { resamples: setup.resamples, seed: setup.seed });
+  return { rows: table.rowCount, labelledRows: rows.length, metrics: Object.values(card.metrics).map((m) => metricEntry(m, judgeable)), judgeable, minimum };
+}
+
+/** Category models: sklearn's accuracy, balanced accuracy, macro/weighted P/R/F1, per-class table and confusion matrix. */
+function multiclassSection(setup: EvaluationSetup, table: Table, label: Column, outputs: ModelOutputs): ScorecardSection | null {
+  const predicted = outputs.predictedLabels;
+  if (!predicted) return null;
+  const minimum = { labelledRows: setup.policy.minimumRows.performance };
+  const truth = labelTexts(label);
+  const keep: number[] = [];
+  for (let i = 0; i < truth.length; i++) if (truth[i] !== null && predicted[i] !== null && predicted[i] !== undefined) keep.push(i);
+  if (keep.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [], judgeable: false, minimum };
+  const yTrue = keep.map((i) => truth[i] as string);
+  const yPred = keep.map((i) => predicted[i] as string);
+  // Probabilities only when every true class is one of the model's classes (log loss needs a column per class).
+  const classes = outputs.classes;
+  let yProb: { data: Float64Array; nClasses: number } | undefined;
+  if (outputs.probabilities && classes && classes.length > 1) {
+    const known = new Set(classes);
+    if (yTrue.every((t) => known.has(t)) && yPred.every((p) => known.has(p))) {
+      const order = [...classes].map((c, j) => ({ c, j })).sort((a, b) => (a.c < b.c ? -1 : a.c > b.c ? 1 : 0));
+      const cols = classes.length;
+      const data = new Float64Array(keep.length * cols);
+      for (let r = 0; r < keep.length; r++) {
+        const src = (keep[r] as number) * cols;
+        for (let k = 0; k < cols; k++) data[r * cols + k] = outputs.probabilities[src + (order[k] as { j: number }).j] as number;
+      }
+      yProb = { data, nClasses: cols };
+    }
+  }
+  const card = multiclassScorecard(
+    { yTrue, yPred, ...(yProb ? { yProb } : {}), ...(yProb && classes ? { labels: [...classes] } : {}) },
+    { resamples: setup.resamples, seed: setup.seed, minRows: minimum.labelledRows },
+  );
+  const judgeable = keep.length >= minimum.labelledRows;
+  return {
+    rows: table.rowCount,
+    labelledRows: keep.length,
+    metrics: Object.values(card.metrics).map((m) => metricEntry(m as EngineMetric, judgeable)),
+    judgeable,
+    minimum,
+    classes: card.classes,
+    perClass: card.perClass,
+    confusionMatrix: card.confusionMatrix,
+  };
+}
 
 function scorecardSection(setup: EvaluationSetup, table: Table, outputs: ModelOutputs): ScorecardSection | null {
   if (!setup.labelColumn) return null;
   const label = columnByName(table).get(setup.labelColumn);
   if (!label) return null;
-  if (setup.task === "binary" && outputs.score && setup.positiveLabel !== null) {
-    const yAll = binaryLabels(label, setup.positiveLabel);
-    const rows = completeRows(yAll, outputs.score);
-    if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [] };
-    const yTrue = takeNumbers(yAll, rows);
-    const yScore = takeNumbers(outputs.score, rows);
-    const card = scorecard({ yTrue, yScore }, { resamples: setup.resamples, seed: setup.seed });
-    const curve = calibrationCurve(yTrue, yScore, { nBins: 10, strategy: "uniform" });
-    return {
-      rows: table.rowCount,
-      labelledRows: rows.length,
-      positives: card.positives,
-      threshold: card.threshold,
-      confusion: card.confusion,
-      calibration: {
-        peer: "sklearn.calibration.calibration_curve (10 uniform bins)",
-        bins: curve.probPred.map((meanScore, i) => ({ meanScore, fractionPositive: curve.probTrue[i] as number, rows: curve.counts[i] as number })),
-      },
-      metrics: Object.values(card.metrics).map((m) => ({
-        name: m.name,
-        peer: m.peer,
-        value: finite(m.value),
-        ci: ciEntry(m.ci),
-        judgeable: m.sampleSize.judgeable,
-        ...(m.sampleSize.message ? { note: m.sampleSize.message } : {}),
-        higherIsBetter: !LOWER_IS_BETTER.has(m.name),
-      })),
-    };
-  }
-  if (setup.task === "regression" && outputs.prediction) {
-    const yAll = numericLabels(label);
-    if (!yAll) return null;
-    const rows = completeRows(yAll, outputs.prediction);
-    if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [] };
-    const card = regressionScorecard(takeNumbers(yAll, rows), takeNumbers(outputs.prediction, rows), { resamples: setup.resamples, seed: setup.seed });
-    return {
-      rows: table.rowCount,
-      labelledRows: rows.length,
-      metrics: Object.values(card.metrics).map((m) => ({
-        name: m.name,
-        peer: m.peer,
-        value: finite(m.value),
-        ci: ciEntry(m.ci),
-        judgeable: m.sampleSize.judgeable,
-        ...(m.sampleSize.message ? { note: m.sampleSize.message } : {}),
-        higherIsBetter: !LOWER_IS_BETTER.has(m.name),
-      })),
-    };
-  }
+  if (setup.task === "binary" && outputs.score && setup.positiveLabel !== null) return binaryScorecard(setup, table, label, outputs.score);
+  if (setup.task === "regression" && outputs.prediction) return regressionSection(setup, table, label, outputs.prediction);
+  if (setup.task === "multiclass") return multiclassSection(setup, table, label, outputs);
   return null;
 }
 
-function fairnessSection(setup: EvaluationSetup, table: Table, outputs: ModelOutputs): FairnessSection | null {
-  if (setup.task !== "binary" || !outputs.score || !setup.labelColumn || setup.positiveLabel === null) return null;
-  if (setup.sensitiveAttributes.length === 0) return null;
-  const byName = columnByName(table);
-  const label = byName.get(setup.labelColumn);
-  if (!label) return null;
-  const yAll = binaryLabels(label, setup.positiveLabel);
-  const rows = completeRows(yAll, outputs.score);
-  const yTrue = takeNumbers(yAll, rows);
-  const yScore = takeNumbers(outputs.score, rows);
-  const present = setup.sensitiveAttributes.filter((a) => byName.has(a));
-  const missingAttributes = setup.sensitiveAttributes.filter((a) => !byName.has(a));
-  const tau = setup.policy.fairnessTolerance;
-  const attributes: FairnessAttributeEntry[] = [];
-  if (rows.length > 0 && present.length > 0) {
-    const report = fairnessReport(
-      { yTrue, yScore, threshold: 0.5, attributes: present.map((name) => ({ name, values: takeCodes(byName.get(name)!, rows) })) },
-      { resamples: setup.resamples, seed: setup.seed, disparity: { tau } },
-    );
-    for (const attr of report.attributes) {
-      const name = attr.attributes[0] ?? "";
-      const disparityByGroup = new Map((attr.disparity ?? []).map((d) => [d.group, d]));
-      const parity = attr.parity[0] ?? [];
-      const firstDisparity = attr.disparity?.[0];
-      attributes.push({
-        attribute: name,
-        referenceGroup: firstDisparity?.referenceGroup.pprev ?? null,
-        demographicParityRatio: finite(parity.find((p) => p.name === "demographicParityRatio")?.value),
-        equalizedOddsDifference: finite(parity.find((p) => p.name === "equalizedOddsDifference")?.value),
-        groups: attr.groups.map((g) => {
-          const group = g.group.join(" & ");
-          const d = disparityByGroup.get(group);
-          const judgeable = g.sampleSize.selectionRate.judgeable;
-          return {
-            group,
-            rows: g.counts.tp + g.counts.fp + g.counts.tn + g.counts.fn,
-            selectionRate: finite(g.rates.selectionRate),
-            truePositiveRate: finite(g.rates.truePositiveRate),
-            falsePositiveRate: finite(g.rates.falsePositiveRate),
-            disparity: finite(d?.disparity.pprev),
-            parity: d ? d.parity.pprev : null,
-            judgeable,
-            ...(judgeable ? {} : { note: g.sampleSize.selectionRate.message ?? "too few rows to judge" }),
-          };
-        }),
-      });
-    }
+/** The reference's own scorecard: the values later windows are compared with. */
+export function referenceScorecard(setup: EvaluationSetup, reference: Table, outputs: ModelOutputs): ScorecardSection | null {
+  return scorecardSection(setup, reference, outputs);
+}
+
+/** The policy's drift thresholds per test: p-value tests, distances, then per-method overrides. */
+export function methodThresholds(policy: PolicyRules): Partial<Record<StatTestMethod, number>> {
+  const p = policy.driftThresholds.pValue;
+  const d = policy.driftThresholds.distance;
+  const base: Partial<Record<StatTestMethod, number>> = { ks: p, chisquare: p, z: p, psi: d, kl_div: d, jensenshannon: d, wasserstein: d, hellinger: d };
+  for (const [method, value] of Object.entries(policy.driftThresholds.perMethod)) {
+    if (method in base) base[method as StatTestMethod] = value;
   }
-  return { tau, attributes, missingAttributes };
+  return base;
 }
 
-function whyNoFairness(setup: EvaluationSetup, card: ScorecardSection | null): string {
-  if (setup.task === "regression") return "Group fairness checks are for yes/no models; this model predicts a number.";
-  if (setup.task === "multiclass") return "Group fairness checks for models that pick a category are not available yet.";
-  if (setup.sensitiveAttributes.length === 0) return "No group columns (such as sex, age band or region) were chosen for this model.";
-  if (!card || card.labelledRows === 0) return "No true outcomes yet, so groups cannot be compared.";
-  return "No groups could be compared.";
+/** Everything about the reference that every window is compared with, prepared once per version. */
+export interface PreparedEvaluationReference {
+  rows: number;
+  drift: ReferenceProfile;
+  distributions: PreparedReferenceDistributions;
+  slices: SliceReference;
+  quality: PreparedQualityReference;
+  qualityColumns: QualityColumns;
 }
 
-/**
- * One window's snapshot content. `reference` is the prepared drift profile of the reference data
- * (prepare it once per version with `prepareReference(driftColumns(...))`).
- */
-export function evaluateWindow(
-  setup: EvaluationSetup,
-  reference: ReferenceProfile,
-  window: { table: Table; outputs: ModelOutputs },
-): SnapshotContent {
-  const current = driftColumns(setup, window.table, window.outputs);
-  const columns = Object.keys(current).filter((name) => name in reference);
-  // Each column gets Evidently's default test and threshold (the defaults of every policy so far);
-  // the policy sets the share of drifted columns that counts as dataset drift.
-  const report = driftReport(reference, current, { columns, driftShare: setup.policy.driftThresholds.datasetShare });
-  const drift: DriftSection = {
+function modelOutputValues(task: Task, outputs: ModelOutputs): OutputValues | null {
+  if (task === "binary" && outputs.score) return { type: "numeric", values: outputs.score };
+  if (task === "regression" && outputs.prediction) return { type: "numeric", values: outputs.prediction };
+  return outputs.predictedLabels ?? null;
+}
+
+function sliceColumns(setup: EvaluationSetup, table: Table): string[] {
+  const excluded = new Set([...setup.excludedColumns, ...setup.sensitiveAttributes]);
+  if (setup.labelColumn) excluded.add(setup.labelColumn);
+  return table.columns.filter((c) => !excluded.has(c.name) && c.kind !== "id" && c.kind !== "datetime").map((c) => c.name);
+}
+
+function qualityColumns(setup: EvaluationSetup, table: Table): QualityColumns {
+  const features = table.columns.filter((c) => !setup.excludedColumns.includes(c.name) && c.name !== setup.labelColumn).map((c) => c.name);
+  return {
+    featureColumns: features,
+    labelColumn: setup.labelColumn,
+    task: setup.task,
+    positiveLabel: setup.positiveLabel,
+    sensitiveAttributes: setup.sensitiveAttributes,
+    idColumns: [],
+    timestampColumns: [],
+    outputColumns: [...setup.excludedColumns],
+  };
+}
+
+export function prepareEvaluationReference(setup: EvaluationSetup, reference: Table, outputs: ModelOutputs): PreparedEvaluationReference {
+  const columns = qualityColumns(setup, reference);
+  return {
+    rows: reference.rowCount,
+    drift: prepareReference(driftColumns(setup, reference, outputs)),
+    distributions: prepareReferenceDistributions({
+      reference,
+      featureColumns: setup.featureColumns,
+      labelColumn: setup.labelColumn,
+      task: setup.task,
+      output: modelOutputValues(setup.task, outputs),
+      outputName: OUTPUT_COLUMN,
+    }),
+    slices: prepareSliceReference(reference, [...setup.sensitiveAttributes, ...sliceColumns(setup, reference)]),
+    quality: prepareQualityReference(reference, columns),
+    qualityColumns: columns,
+  };
+}
+
+function driftSection(setup: EvaluationSetup, reference: PreparedEvaluationReference, table: Table, outputs: ModelOutputs): DriftSection {
+  const current = driftColumns(setup, table, outputs);
+  const columns = Object.keys(current).filter((name) => name in reference.drift);
+  const report = driftReport(reference.drift, current, {
+    columns,
+    driftShare: setup.policy.driftThresholds.datasetShare,
+    methodThresholds: methodThresholds(setup.policy),
+  });
+  const minimum = setup.policy.minimumRows.drift;
+  return {
     columns: report.columns.map((c) => ({
       column: c.column,
       columnType: c.columnType,
@@ -229,9 +337,92 @@ export function evaluateWindow(
       isOutput: c.column === OUTPUT_COLUMN,
     })),
     ...report.dataset,
+    judgeable: reference.rows >= minimum && table.rowCount >= minimum,
+    rows: { reference: reference.rows, current: table.rowCount, minimum },
   };
-  const card = scorecardSection(setup, window.table, window.outputs);
-  const fairness = fairnessSection(setup, window.table, window.outputs);
-  const verdicts = judge(setup.policy, card, drift, fairness, whyNoFairness(setup, card));
-  return { scorecard: card, drift, fairness, verdicts, narrative: describeSnapshot(setup.task, card, drift, fairness, verdicts) };
+}
+
+/** The truth and the model's answers of a window, in the shapes the slices take. */
+function sliceTruth(setup: EvaluationSetup, table: Table, outputs: ModelOutputs) {
+  const label = setup.labelColumn ? columnByName(table).get(setup.labelColumn) : undefined;
+  if (setup.task === "binary") {
+    const yTrue = label && setup.positiveLabel !== null ? binaryLabels(label, setup.positiveLabel) : new Float64Array(table.rowCount).fill(Number.NaN);
+    return outputs.score ? { yTrue, score: outputs.score } : {};
+  }
+  if (setup.task === "regression") {
+    const yTrue = (label && numericLabels(label)) ?? new Float64Array(table.rowCount).fill(Number.NaN);
+    return outputs.prediction ? { yTrue, prediction: outputs.prediction } : {};
+  }
+  const trueLabels = label ? labelTexts(label) : new Array<string | null>(table.rowCount).fill(null);
+  return outputs.predictedLabels ? { trueLabels, predictedLabels: outputs.predictedLabels } : {};
+}
+
+/** Shares of a handful of rows swing by chance: below the minimum rows, changed mixes are not called problems. */
+function withoutShareProblemsBelow(quality: DataQualitySection, minimum: number): DataQualitySection {
+  if (quality.rows >= minimum) return quality;
+  const byChance = new Set<DataQualityProblem["kind"]>(["groupShift", "classBalance", "duplicates", "missing"]);
+  return { ...quality, problems: quality.problems.filter((p) => !byChance.has(p.kind)) };
+}
+
+export interface WindowToEvaluate {
+  table: Table;
+  outputs: ModelOutputs;
+  /** the reference data's own snapshot (the baseline, never "action needed") */
+  isReference?: boolean;
+  windowLabel?: string;
+  /** the same version's scorecard on the reference (the values a drop is measured from) */
+  referenceScorecard?: ScorecardSection | null;
+  previous?: PreviousWindow | null;
+  provenance?: Provenance | null;
+}
+
+/** One window's snapshot content (version 2). */
+export function evaluateWindow(setup: EvaluationSetup, reference: PreparedEvaluationReference, window: WindowToEvaluate): SnapshotContent {
+  const { table, outputs } = window;
+  const isReference = window.isReference ?? false;
+  const drift = driftSection(setup, reference, table, outputs);
+  const card = scorecardSection(setup, table, outputs);
+  const slices = computeSlices({
+    task: setup.task,
+    table,
+    ...sliceTruth(setup, table, outputs),
+    policy: setup.policy,
+    sensitiveAttributes: setup.sensitiveAttributes,
+    otherColumns: sliceColumns(setup, table),
+    reference: reference.slices,
+    excludeColumns: [...setup.excludedColumns, ...(setup.labelColumn ? [setup.labelColumn] : [])],
+  });
+  const quality = withoutShareProblemsBelow(
+    dataQuality({ ...reference.qualityColumns, table, reference: isReference ? null : reference.quality, provenance: window.provenance ?? null, isReference }),
+    setup.policy.minimumRows.drift,
+  );
+  const distributions = distributionsFor(reference.distributions, { table, output: modelOutputValues(setup.task, outputs) });
+  const input: JudgeInput = {
+    task: setup.task,
+    policy: setup.policy,
+    isReference,
+    windowLabel: window.windowLabel ?? (isReference ? "the reference data" : "this data"),
+    scorecard: card,
+    referenceScorecard: isReference ? card : (window.referenceScorecard ?? null),
+    previous: window.previous ?? null,
+    drift,
+    slices,
+    dataQuality: quality,
+    hasLabelColumn: Boolean(setup.labelColumn && columnByName(table).has(setup.labelColumn)),
+    sensitiveAttributes: setup.sensitiveAttributes,
+  };
+  const verdicts = judge(input);
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    scorecard: card,
+    drift,
+    // Version 1's fairness summary is replaced by `slices`.
+    fairness: null,
+    verdicts,
+    narrative: describeSnapshot(input, verdicts),
+    distributions,
+    slices,
+    dataQuality: quality,
+    isReference,
+  };
 }

@@ -3,11 +3,12 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { getDb } from "@/lib/db/client";
 import { labelsJobInput, type LabelsJobInput } from "@/lib/db/labels";
-import { LABELS_JOB } from "@/lib/db/uploads";
+import { LABELS_JOB } from "@/lib/jobs/names";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, readStagedTable, writeSnapshots } from "./pipeline";
+import { TABLE_EXTENSION, readStagedTable } from "@/lib/storage/tables";
+import { activeVersions, evaluateTargets, storedTargets, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots } from "./pipeline";
 
 export interface LabelsJobResult {
   windows: string[];
@@ -25,7 +26,19 @@ const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
     const versions = await activeVersions(input.modelId);
     if (versions.length === 0) throw new JobFailure("The model has no version to evaluate the labelled data with. Upload a model version, then retry.");
     const reference = await loadReference(db, input.modelId);
-    const targets = input.windows.map((w) => ({ key: w.windowId, table: readStagedTable(w.staged.tempPath, w.label), sha256: w.staged.sha256 }));
+    const stored = new Map((await storedTargets(db, input.modelId, input.windows.map((w) => w.windowId))).map((t) => [t.key, t]));
+    const targets = input.windows.map((w) => {
+      const before = stored.get(w.windowId);
+      return {
+        ...(before ?? {}),
+        key: w.windowId,
+        windowId: w.windowId,
+        label: w.label,
+        table: readStagedTable(w.staged.tempPath, w.label),
+        sha256: w.staged.sha256,
+        ...(before?.roles ? { roles: { ...before.roles, label: input.roles.label } } : {}),
+      };
+    });
     const snapshots = await evaluateTargets(db, {
       model,
       versions,
@@ -47,7 +60,7 @@ const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
           promoteStaged(w.staged, TABLE_EXTENSION);
           await tx.window.update({ where: { id: w.windowId }, data: { tablePath: w.staged.sha256 } });
         }
-        await writeSnapshots(tx, snapshots, (key) => key);
+        await writeSnapshots(tx, snapshots, (key) => key, "outcomes arrived");
         const workspace = await tx.model.findUniqueOrThrow({ where: { id: input.modelId }, select: { workspaceId: true } });
         await appendAuditEvent(tx, {
           workspaceId: workspace.workspaceId,

@@ -8,33 +8,24 @@ import nodePath from "node:path";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion } from "@/lib/db/versions";
-import { isNumericStorage, type Table } from "@/lib/ingest/table";
-import { decodeTable } from "@/lib/ingest";
+import { cellText, isNumericStorage, type Table } from "@/lib/ingest/table";
+import { readTable } from "@/lib/storage/tables";
 import { JobFailure } from "@/lib/jobs/types";
-import { MetricInputError, prepareReference } from "@/lib/metrics";
+import { MetricInputError } from "@/lib/metrics";
 import type { FeatureColumn } from "@/lib/onnx";
 import { scoreTable } from "@/lib/onnx/session-node";
-import { artifactPath, readArtifact } from "@/lib/storage/artifacts";
-import type { PolicyRules } from "@/lib/governance/verdicts";
-import { driftColumns, evaluateWindow, type EvaluationSetup, type ModelOutputs, type Task } from "./evaluate-window";
-import type { SnapshotContent } from "./snapshot-types";
+import { artifactPath } from "@/lib/storage/artifacts";
+import { rulesFromStored, type PolicyRules } from "@/lib/governance/policy-rules";
+import { evaluateWindow, prepareEvaluationReference, referenceScorecard, type EvaluationSetup, type ModelOutputs, type PreviousWindow } from "./evaluate-window";
+import { snapshotRowFromContent } from "./snapshot-content";
+import type { DriftSection, Provenance, ScorecardSection, SnapshotContent, Task } from "./snapshot-types";
 
 /** Changes when the evaluation code changes what it computes, so old snapshots are not reused by mistake. */
-export const EVALUATOR_VERSION = "sightline-eval-1";
+export const EVALUATOR_VERSION = "sightline-eval-2";
 /** Fixed bootstrap seed: the same data gives the same intervals. */
 export const BOOTSTRAP_SEED = 20_261_122;
 export const BOOTSTRAP_RESAMPLES = 1_000;
 
-export const TABLE_EXTENSION = ".sltb";
-
-export function readTable(sha256: string, name: string): Table {
-  return decodeTable(readArtifact(sha256, TABLE_EXTENSION), name);
-}
-
-export function readStagedTable(path: string, name: string): Table {
-  const buffer = fs.readFileSync(path);
-  return decodeTable(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), name);
-}
 
 export function tableColumns(table: Table): Map<string, FeatureColumn> {
   const columns = new Map<string, FeatureColumn>();
@@ -58,7 +49,11 @@ export async function loadModelForEvaluation(db: Db | Tx, modelId: string): Prom
       task: true,
       positiveLabel: true,
       sensitiveAttributes: true,
-      policies: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, metricFloors: true, driftThresholds: true, fairnessTolerance: true } },
+      policies: {
+        orderBy: { version: "desc" },
+        take: 1,
+        select: { id: true, version: true, primaryMetric: true, metricFloors: true, driftThresholds: true, fairnessTolerance: true, approvalsRequired: true, rules: true },
+      },
     },
   });
   const policy = model.policies[0];
@@ -68,13 +63,7 @@ export async function loadModelForEvaluation(db: Db | Tx, modelId: string): Prom
     task: model.task,
     positiveLabel: model.positiveLabel,
     sensitiveAttributes: model.sensitiveAttributes,
-    policy: {
-      id: policy.id,
-      version: policy.version,
-      metricFloors: policy.metricFloors as Record<string, number>,
-      driftThresholds: policy.driftThresholds as PolicyRules["driftThresholds"],
-      fairnessTolerance: policy.fairnessTolerance,
-    },
+    policy: { id: policy.id, ...rulesFromStored(model.task, policy) },
   };
 }
 
@@ -82,6 +71,8 @@ export interface RolesForEvaluation {
   label?: string | undefined;
   prediction?: string | undefined;
   scores: string[];
+  id?: string | undefined;
+  timestamp?: string | undefined;
 }
 
 export interface EvaluationTarget {
@@ -90,6 +81,16 @@ export interface EvaluationTarget {
   table: Table;
   /** sha256 of the window's columnar copy */
   sha256: string;
+  /** the window's name ("2026-07", or the file name) */
+  label?: string;
+  /** the stored window's id, when it exists already (re-evaluations); new windows get theirs at commit */
+  windowId?: string;
+  /** the window's end (its upload time without dates), in ms: orders windows for "since the previous window" */
+  endsAtMs?: number;
+  /** where the rows came from (file, sha256, uploader, time) */
+  provenance?: Provenance | null;
+  /** this window's own roles, when they differ from the job's (re-evaluating windows of several uploads) */
+  roles?: RolesForEvaluation;
 }
 
 export interface EvaluatedSnapshot {
@@ -106,6 +107,16 @@ function outputsFromData(task: Task, table: Table, roles: RolesForEvaluation): M
     const col = name ? table.columns.find((c) => c.name === name) : undefined;
     return col && isNumericStorage(col) ? col.values : undefined;
   };
+  if (task === "multiclass") {
+    const col = roles.prediction ? table.columns.find((c) => c.name === roles.prediction) : undefined;
+    if (!col) return null;
+    const labels: (string | null)[] = new Array<string | null>(table.rowCount);
+    for (let i = 0; i < table.rowCount; i++) {
+      const text = cellText(col, i);
+      labels[i] = text === "" ? null : text;
+    }
+    return { predictedLabels: labels };
+  }
   if (task === "binary") {
     const score = pick(roles.scores[0]);
     return score ? { score } : null;
@@ -164,7 +175,46 @@ async function score(db: Db, versionId: string, table: Table, onProgress: (fract
     ...(scored.score ? { score: scored.score } : {}),
     ...(scored.prediction ? { prediction: scored.prediction } : {}),
     ...(scored.labels ? { predictedLabels: scored.labels } : {}),
+    ...(scored.probabilities && scored.classes ? { probabilities: scored.probabilities, classes: scored.classes } : {}),
   };
+}
+
+interface StoredWindowResult extends PreviousWindow {
+  windowId: string;
+  endsAtMs: number;
+}
+
+/** The current snapshots of a version's production windows (for "since the previous window"). */
+async function storedResults(db: Db, versionId: string): Promise<StoredWindowResult[]> {
+  const rows = await db.snapshot.findMany({
+    where: { modelVersionId: versionId, supersededBy: null, window: { dataset: { kind: "production" } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { scorecard: true, drift: true, window: { select: { id: true, label: true, endsAt: true, createdAt: true } } },
+  });
+  const seen = new Set<string>();
+  const out: StoredWindowResult[] = [];
+  for (const r of rows) {
+    if (seen.has(r.window.id)) continue;
+    seen.add(r.window.id);
+    out.push({
+      windowId: r.window.id,
+      windowLabel: r.window.label,
+      endsAtMs: (r.window.endsAt ?? r.window.createdAt).getTime(),
+      scorecard: (r.scorecard ?? null) as ScorecardSection | null,
+      drift: (r.drift ?? null) as DriftSection | null,
+    });
+  }
+  return out;
+}
+
+/** The window just before `endsAtMs` among the known results (not the window itself). */
+function previousOf(results: readonly StoredWindowResult[], target: { windowId?: string; endsAtMs: number }): PreviousWindow | null {
+  let best: StoredWindowResult | null = null;
+  for (const r of results) {
+    if (r.windowId === target.windowId || r.endsAtMs >= target.endsAtMs) continue;
+    if (!best || r.endsAtMs > best.endsAtMs) best = r;
+  }
+  return best ? { windowLabel: best.windowLabel, scorecard: best.scorecard, drift: best.drift } : null;
 }
 
 /**
@@ -198,7 +248,8 @@ export async function evaluateTargets(
     }
   };
   const { model, roles, reference, targets, progress, checkCancelled, from, to } = args;
-  const fromData = targets.every((t) => outputsFromData(model.task, t.table, roles)) && outputsFromData(model.task, reference.table, roles);
+  const rolesOf = (t: EvaluationTarget) => t.roles ?? roles;
+  const fromData = targets.every((t) => outputsFromData(model.task, t.table, rolesOf(t))) && outputsFromData(model.task, reference.table, roles);
   const versions = fromData ? args.versions.slice(0, 1) : args.versions;
   const out: EvaluatedSnapshot[] = [];
   const steps = versions.length * (targets.length + 1);
@@ -207,6 +258,9 @@ export async function evaluateTargets(
     step++;
     await progress(from + ((to - from) * step) / steps, stage);
   };
+  // Windows in time order, so each one is compared with the one before it (stored, or evaluated just now).
+  const now = Date.now();
+  const ordered = targets.map((t, index) => ({ t, index, endsAtMs: t.endsAtMs ?? now })).sort((a, b) => a.endsAtMs - b.endsAtMs || a.index - b.index);
   for (const [vi, version] of versions.entries()) {
     const label = versions.length > 1 ? ` (version ${vi + 1} of ${versions.length})` : "";
     const setup: EvaluationSetup = {
@@ -214,6 +268,7 @@ export async function evaluateTargets(
       positiveLabel: model.positiveLabel,
       sensitiveAttributes: model.sensitiveAttributes,
       labelColumn: roles.label ?? null,
+      excludedColumns: excludedColumns(roles),
       featureColumns: await args.featureColumns(version.id),
       policy: model.policy,
       seed: BOOTSTRAP_SEED,
@@ -223,17 +278,30 @@ export async function evaluateTargets(
     const refOutputs =
       outputsFromData(model.task, reference.table, roles) ??
       (await timed("scoringMs", () => cachedReferenceOutputs(version.artifactSha256, reference.sha256, () => score(db, version.id, reference.table, async () => {}))));
-    const profile = await timed("evaluationMs", () => prepareReference(driftColumns(setup, reference.table, refOutputs)));
+    const prepared = await timed("evaluationMs", () => prepareEvaluationReference(setup, reference.table, refOutputs));
+    const baseline = await timed("evaluationMs", () => referenceScorecard(setup, reference.table, refOutputs));
+    const known = await storedResults(db, version.id);
     await advance(`Scoring the reference data${label}`);
-    for (const target of targets) {
+    for (const { t: target, endsAtMs } of ordered) {
       await checkCancelled();
-      const outputs =
-        target.sha256 === reference.sha256
-          ? refOutputs
-          : (outputsFromData(model.task, target.table, roles) ?? (await timed("scoringMs", () => score(db, version.id, target.table, async () => {}))));
+      const targetRoles = rolesOf(target);
+      const isReference = target.sha256 === reference.sha256;
+      const outputs = isReference
+        ? refOutputs
+        : (outputsFromData(model.task, target.table, targetRoles) ?? (await timed("scoringMs", () => score(db, version.id, target.table, async () => {}))));
+      const targetSetup: EvaluationSetup = target.roles ? { ...setup, labelColumn: targetRoles.label ?? null, excludedColumns: excludedColumns(targetRoles) } : setup;
+      const previous = isReference ? null : previousOf(known, { ...(target.windowId ? { windowId: target.windowId } : {}), endsAtMs });
       const content = await timed("evaluationMs", () => {
         try {
-          return evaluateWindow(setup, profile, { table: target.table, outputs });
+          return evaluateWindow(targetSetup, prepared, {
+            table: target.table,
+            outputs,
+            isReference,
+            windowLabel: isReference ? "the reference data" : (target.label ?? "this data"),
+            referenceScorecard: isReference ? null : baseline,
+            previous,
+            provenance: target.provenance ?? null,
+          });
         } catch (error) {
           if (error instanceof MetricInputError) {
             throw new JobFailure(`The data could not be evaluated: ${error.message}. Check the file's columns, then upload it again.`);
@@ -241,6 +309,9 @@ export async function evaluateTargets(
           throw error;
         }
       });
+      if (!isReference) {
+        known.push({ windowId: target.windowId ?? `new:${target.key}`, windowLabel: target.label ?? "this data", endsAtMs, scorecard: content.scorecard, drift: content.drift });
+      }
       out.push({
         versionId: version.id,
         key: target.key,
@@ -251,8 +322,18 @@ export async function evaluateTargets(
           model: fromData ? "predictions in the data" : version.artifactSha256,
           reference: reference.sha256,
           window: target.sha256,
-          policy: { floors: model.policy.metricFloors, drift: model.policy.driftThresholds, tau: model.policy.fairnessTolerance },
-          setup: { task: setup.task, positiveLabel: setup.positiveLabel, sensitive: setup.sensitiveAttributes, label: setup.labelColumn, features: setup.featureColumns, seed: setup.seed, resamples: setup.resamples },
+          policy: policyHashParts(model.policy),
+          previous: previous ? { label: previous.windowLabel } : null,
+          setup: {
+            task: targetSetup.task,
+            positiveLabel: targetSetup.positiveLabel,
+            sensitive: targetSetup.sensitiveAttributes,
+            label: targetSetup.labelColumn,
+            excluded: targetSetup.excludedColumns,
+            features: targetSetup.featureColumns,
+            seed: targetSetup.seed,
+            resamples: targetSetup.resamples,
+          },
         }),
       });
       await advance(`Evaluating ${targets.length} window${targets.length > 1 ? "s" : ""}${label}`);
@@ -261,21 +342,45 @@ export async function evaluateTargets(
   return out;
 }
 
-export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], windowIdOf: (key: string) => string): Promise<number> {
+/** Every rule that changes what a snapshot says (the version number does not). */
+function policyHashParts(policy: PolicyRules): Omit<PolicyRules, "version"> {
+  const { version: _version, ...rules } = policy;
+  return rules;
+}
+
+/** Id, timestamp, label and model-output columns: left out of data-quality checks and slices. */
+function excludedColumns(roles: RolesForEvaluation): string[] {
+  return [roles.id, roles.timestamp, roles.label, roles.prediction, ...roles.scores].filter((c): c is string => Boolean(c));
+}
+
+/**
+ * Writes new snapshots; an older current snapshot of the same version and window is marked superseded (it
+ * stays as it was: the database refuses UPDATE on snapshots).
+ */
+export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], windowIdOf: (key: string) => string, reason = "evaluated again"): Promise<number> {
   for (const s of snapshots) {
-    await tx.snapshot.create({
+    const windowId = windowIdOf(s.key);
+    const older = await tx.snapshot.findMany({ where: { modelVersionId: s.versionId, windowId, supersededBy: null }, select: { id: true } });
+    const row = snapshotRowFromContent(s.content);
+    const created = await tx.snapshot.create({
       data: {
         modelVersionId: s.versionId,
-        windowId: windowIdOf(s.key),
+        windowId,
         policyId: s.policyId,
         inputHash: s.inputHash,
-        scorecard: toJsonOrNull(s.content.scorecard),
-        drift: toJson(s.content.drift),
-        fairness: toJsonOrNull(s.content.fairness),
-        verdicts: toJson(s.content.verdicts),
-        narrative: toJson(s.content.narrative),
+        scorecard: toJsonOrNull(row.scorecard),
+        drift: toJson(row.drift),
+        fairness: toJsonOrNull(row.fairness),
+        verdicts: toJson(row.verdicts),
+        narrative: toJson(row.narrative),
+        schemaVersion: row.schemaVersion,
+        details: toJson(row.details),
       },
+      select: { id: true },
     });
+    if (older.length) {
+      await tx.snapshotSupersession.createMany({ data: older.map((o) => ({ snapshotId: o.id, supersededById: created.id, reason })) });
+    }
   }
   return snapshots.length;
 }
@@ -306,4 +411,33 @@ export async function loadReference(db: Db, modelId: string): Promise<{ table: T
   });
   if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry.");
   return { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+}
+
+/** Stored windows of a model as evaluation targets: each with its own roles, order and provenance. */
+export async function storedTargets(db: Db, modelId: string, onlyWindowIds?: readonly string[]): Promise<EvaluationTarget[]> {
+  const windows = await db.window.findMany({
+    where: { modelId, tablePath: { not: null }, ...(onlyWindowIds ? { id: { in: [...onlyWindowIds] } } : {}) },
+    select: {
+      id: true,
+      label: true,
+      tablePath: true,
+      rowCount: true,
+      endsAt: true,
+      createdAt: true,
+      dataset: { select: { fileName: true, artifactSha256: true, uploadedBy: true, createdAt: true, columns: true } },
+    },
+  });
+  return windows.map((w) => {
+    const stored = (w.dataset.columns as { roles?: Partial<RolesForEvaluation> } | null)?.roles ?? {};
+    return {
+      key: w.id,
+      windowId: w.id,
+      table: readTable(w.tablePath!, w.label),
+      sha256: w.tablePath!,
+      label: w.label,
+      endsAtMs: (w.endsAt ?? w.createdAt).getTime(),
+      roles: { label: stored.label, prediction: stored.prediction, scores: stored.scores ?? [], id: stored.id, timestamp: stored.timestamp },
+      provenance: { fileName: w.dataset.fileName, sha256: w.dataset.artifactSha256, uploadedBy: w.dataset.uploadedBy, uploadedAt: w.dataset.createdAt.toISOString(), rows: w.rowCount },
+    };
+  });
 }

@@ -6,9 +6,9 @@ import { getDb } from "@/lib/db/client";
 import type { ResolvedRoles } from "@/lib/ingest";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import type { JobHandler } from "@/lib/jobs/types";
-import { evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, readTable, writeSnapshots } from "./pipeline";
+import { VERSION_JOB } from "@/lib/jobs/names";
+import { evaluateTargets, storedTargets, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots } from "./pipeline";
 
-export const VERSION_JOB = "version.evaluate";
 
 const input = z.object({ modelId: z.string(), versionId: z.string() });
 type VersionJobInput = z.infer<typeof input>;
@@ -23,13 +23,12 @@ const handler: JobHandler<VersionJobInput, { windows: number; snapshots: number 
     const reference = await loadReference(db, ctx.input.modelId);
     const refDataset = await db.dataset.findFirst({ where: { modelId: ctx.input.modelId, kind: "reference" }, orderBy: { createdAt: "desc" }, select: { columns: true } });
     const roles = (refDataset?.columns as { roles?: ResolvedRoles } | undefined)?.roles;
-    const windows = await db.window.findMany({ where: { modelId: ctx.input.modelId, tablePath: { not: null } }, select: { id: true, label: true, tablePath: true } });
-    const targets = windows.map((w) => ({ key: w.id, table: readTable(w.tablePath!, w.label), sha256: w.tablePath! }));
+    // The version is scored itself: predictions stored with the data belong to the live version.
+    const targets = (await storedTargets(db, ctx.input.modelId)).map((t) => ({ ...t, roles: { ...t.roles!, prediction: undefined, scores: [] } }));
     const snapshots = await evaluateTargets(db, {
       model,
       versions: [version],
-      // The version is scored itself: predictions stored with the data belong to the live version.
-      roles: { label: roles?.label, scores: [] },
+      roles: { label: roles?.label, id: roles?.id, timestamp: roles?.timestamp, scores: [] },
       featureColumns: featureColumnsOf,
       reference,
       targets,
@@ -41,7 +40,7 @@ const handler: JobHandler<VersionJobInput, { windows: number; snapshots: number 
     return {
       result: { windows: targets.length, snapshots: snapshots.length },
       commit: async (tx) => {
-        await writeSnapshots(tx, snapshots, (key) => key);
+        await writeSnapshots(tx, snapshots, (key) => key, "new version");
       },
     };
   },

@@ -34,6 +34,9 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "data.reference_uploaded": (p) => `Reference data ${str(p, "file")} was uploaded (${num(p, "rows")} rows)`,
   "data.window_uploaded": (p) => `New data ${str(p, "file")} was uploaded (${num(p, "rows")} rows, ${list(p, "windows")})`,
   "data.labels_uploaded": (p) => `Late outcomes ${str(p, "file")} were added to ${num(p, "matchedRows")} rows`,
+  "policy.changed": (p) => `The policy changed to version ${num(p, "version")}${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,
+  "model.reevaluated": () => "Asked for every stored period to be evaluated again",
+  "model.rejudged": (p) => `Every stored period was judged again (${str(p, "reason")}; ${num(p, "snapshots")} new results)`,
   "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
   "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
 };

@@ -2,6 +2,7 @@
 import "server-only";
 import { registerDataJob } from "@/lib/evaluation/data-job";
 import { registerLabelsJob } from "@/lib/evaluation/labels-job";
+import { registerRejudgeJob } from "@/lib/evaluation/rejudge-job";
 import { registerVersionJob } from "@/lib/evaluation/version-job";
 
 let registered = false;
@@ -12,6 +13,7 @@ export function registerJobHandlers(): void {
   registerDataJob();
   registerLabelsJob();
   registerVersionJob();
+  registerRejudgeJob();
 }
 
 registerJobHandlers();

@@ -14,3 +14,4 @@ export * from "./fairness";
 export * from "./uncertainty";
 export * from "./scorecard";
 export * from "./regression-scorecard";
+export * from "./multiclass-scorecard";

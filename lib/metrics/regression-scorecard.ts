@@ -4,7 +4,8 @@
  * with replacement). Above: binned Poisson bootstrap. Rows are sorted by residual and cut into
  * about 2,048 bins; each bin's total Poisson weight is drawn exactly as Poisson(rows in bin), and
  * the per-row sums inside a bin use the bin averages; the share of row-level variation this
- * replaces is reported as `binnedShare`.
+ * replaces is reported as `binnedShare`. Fewer than 100 labelled rows (the policy default,
+ * `minRows`): "too few rows to judge".
  */
 import { MetricInputError } from "./errors";
 import { argsortFloat64 } from "./internal/sort";
@@ -12,7 +13,7 @@ import { POISSON_BOOTSTRAP_MIN_ROWS } from "./uncertainty/bootstrap-ci";
 import { Xoshiro128 } from "./uncertainty/prng";
 import { type BootstrapMethod, type ConfidenceInterval, percentileInterval } from "./uncertainty/percentile-interval";
 import { poisson } from "./uncertainty/samplers";
-import { type SampleSizeVerdict, sampleSizeVerdict } from "./uncertainty/sample-size";
+import { MIN_ROWS_PERFORMANCE, type SampleSizeVerdict, performanceSampleSize } from "./uncertainty/sample-size";
 
 export type RegressionMetricName = "mae" | "rmse" | "mape" | "r2";
 
@@ -30,6 +31,8 @@ export interface RegressionScorecardOptions {
   method?: "auto" | "classic" | "poisson";
   /** Residual bins for the binned Poisson bootstrap; default 2,048. */
   bins?: number;
+  /** Policy minimum of labelled rows; default 100 (below it: "too few rows to judge"). */
+  minRows?: number;
 }
 
 export interface RegressionScorecardMetric {
@@ -213,7 +216,7 @@ export function regressionScorecard(
   for (const name of NAMES) {
     const ci = percentileInterval(samples[name], values[name], confidence, method, seed);
     if (binnedShare !== undefined) ci.binnedShare = binnedShare[name];
-    metrics[name] = { name, peer: REGRESSION_PEERS[name], value: values[name], ci, sampleSize: sampleSizeVerdict(n) };
+    metrics[name] = { name, peer: REGRESSION_PEERS[name], value: values[name], ci, sampleSize: performanceSampleSize(n, undefined, { minRows: options.minRows ?? MIN_ROWS_PERFORMANCE }) };
   }
   return { rows: n, metrics };
 }

@@ -1,7 +1,8 @@
 /**
  * The scorecard entry point for a binary classifier: accuracy, precision, recall, F1, ROC AUC,
  * log loss, Brier score and expected calibration error, each with a seeded percentile bootstrap
- * confidence interval and the "too few rows to judge" rule.
+ * confidence interval and the "too few rows to judge" rule (performance: fewer than 100 labelled
+ * rows or fewer than 10 of either class by default; the policy may set other minimums).
  *
  * Point estimates use the same formulas as the peer functions (scikit-learn 1.5, torchmetrics)
  * on exact counts. Resampling:
@@ -25,7 +26,7 @@ import { Xoshiro128 } from "./uncertainty/prng";
 import { type BootstrapMethod, type ConfidenceInterval, percentileInterval } from "./uncertainty/percentile-interval";
 import { poisson } from "./uncertainty/samplers";
 import { POISSON_BOOTSTRAP_MIN_ROWS } from "./uncertainty/bootstrap-ci";
-import { type SampleSizeVerdict, sampleSizeVerdict } from "./uncertainty/sample-size";
+import { MIN_ROWS_PERFORMANCE, MIN_ROWS_PER_CLASS, type SampleSizeVerdict, performanceSampleSize } from "./uncertainty/sample-size";
 
 export type ScorecardMetricName =
   | "accuracy"
@@ -67,6 +68,10 @@ export interface ScorecardOptions {
   calibrationBins?: number;
   /** Score bins per class for the binned Poisson bootstrap; default 2,048. */
   scoreBins?: number;
+  /** Policy minimum of labelled rows; default 100 (below it: "too few rows to judge"). */
+  minRows?: number;
+  /** Policy minimum of rows of each class (positives and negatives); default 10. */
+  minPerClass?: number;
 }
 
 export interface ScorecardMetric {
@@ -522,14 +527,12 @@ export function scorecard(input: ScorecardInput, options: ScorecardOptions = {})
     }
   }
   const positives = point.tp + point.fn;
-  const predicted = point.tp + point.fp;
   const negatives = point.tn + point.fp;
-  const denominators: Partial<Record<ScorecardMetricName, number>> = {
-    precision: predicted,
-    recall: positives,
-    f1: positives,
-    rocAuc: Math.min(positives, negatives),
-  };
+  // The performance rule: 100 labelled rows and 10 of each class (policy defaults), for every metric.
+  const sampleSize = performanceSampleSize(n, [negatives, positives], {
+    minRows: options.minRows ?? MIN_ROWS_PERFORMANCE,
+    minPerClass: options.minPerClass ?? MIN_ROWS_PER_CLASS,
+  });
   const metrics = {} as Record<ScorecardMetricName, ScorecardMetric>;
   for (const name of NAMES) {
     const ci = percentileInterval(samples[name], values[name], confidence, method, seed);
@@ -539,7 +542,7 @@ export function scorecard(input: ScorecardInput, options: ScorecardOptions = {})
       peer: SCORECARD_PEERS[name],
       value: values[name],
       ci,
-      sampleSize: sampleSizeVerdict(n, denominators[name]),
+      sampleSize: { ...sampleSize },
     };
   }
   return {

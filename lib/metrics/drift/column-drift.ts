@@ -23,6 +23,8 @@ export interface ColumnDriftOptions {
   method?: StatTestMethod;
   /** Default: 0.05 for p-value tests, 0.1 for distances. */
   threshold?: number;
+  /** Thresholds per test, used when `threshold` is not given (a policy's per-method settings). */
+  methodThresholds?: Partial<Record<StatTestMethod, number>>;
   /** Log base for KL and Jensen-Shannon (default e). */
   base?: number;
 }
@@ -84,7 +86,7 @@ export function columnDrift(
   if (columnType === "categorical" && NUMERIC_ONLY.includes(method)) {
     throw new MetricInputError(`Stattest ${method} isn't applicable to feature of type cat.`);
   }
-  const res = runStatTest(method, ref, cur, options.threshold, options.base);
+  const res = runStatTest(method, ref, cur, options.threshold ?? options.methodThresholds?.[method], options.base);
   const out: ColumnDriftResult = { column, columnType, ...res };
   if (method === "kl_div" || method === "jensenshannon") out.unit = options.base === undefined ? "base e" : `base ${options.base}`;
   return out;

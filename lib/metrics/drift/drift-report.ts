@@ -30,6 +30,8 @@ export interface DriftReportOptions {
   methods?: Record<string, StatTestMethod>;
   /** Per-column threshold override. */
   thresholds?: Record<string, number>;
+  /** Per-test thresholds for columns without their own (e.g. `{ ks: 0.01, wasserstein: 0.2 }`). */
+  methodThresholds?: Partial<Record<StatTestMethod, number>>;
   /** Share of drifted columns that flags the dataset; default 0.5. */
   driftShare?: number;
   /** Columns to include; default every current column. */
@@ -66,6 +68,7 @@ export function driftReport(
         columnType,
         method: options.methods?.[name],
         threshold: options.thresholds?.[name],
+        ...(options.methodThresholds ? { methodThresholds: options.methodThresholds } : {}),
       }),
     );
   }

@@ -15,7 +15,7 @@ import { POISSON_BOOTSTRAP_MIN_ROWS } from "../uncertainty/bootstrap-ci";
 import { Xoshiro128 } from "../uncertainty/prng";
 import { type BootstrapMethod, type ConfidenceInterval, percentileInterval } from "../uncertainty/percentile-interval";
 import { multinomial, poisson, poisson1 } from "../uncertainty/samplers";
-import { type SampleSizeVerdict, sampleSizeVerdict } from "../uncertainty/sample-size";
+import { MIN_RATE_DENOMINATOR, MIN_ROWS_PER_GROUP, type SampleSizeVerdict, fairnessSampleSize } from "../uncertainty/sample-size";
 import { type Aggregate, type AggregateMethod, aggregateValues } from "./aggregates";
 import { type CrosstabRow, type DisparityOptions, type DisparityRow, aequitasCrosstabs, aequitasDisparity } from "./aequitas";
 import { type EncodedFeature, type SensitiveFeature, combine, encodeFeature } from "./features";
@@ -37,6 +37,10 @@ export interface FairnessReportOptions {
   method?: "auto" | "classic" | "poisson";
   /** Aequitas disparity settings (reference group choice, tau). */
   disparity?: DisparityOptions;
+  /** Policy minimum of rows per group; default 30 (below it: "too few rows to judge"). */
+  minRowsPerGroup?: number;
+  /** Policy minimum of rows in a rate's denominator; default 5. */
+  minDenominator?: number;
 }
 
 export interface GroupReport {
@@ -156,6 +160,7 @@ function attributeReport(
   B: number,
   seed: number,
   confidence: number,
+  minimum: { minRows: number; minDenominator: number },
 ): Omit<AttributeReport, "disparity"> {
   const n = truth.length;
   const g = combine(groupFeatures, n);
@@ -257,7 +262,7 @@ function attributeReport(
         o++;
         const denom =
           name === "selectionRate" ? undefined : name === "truePositiveRate" || name === "falseNegativeRate" ? counts.tp + counts.fn : counts.tn + counts.fp;
-        sizes[name] = sampleSizeVerdict(counts.rows, denom);
+        sizes[name] = fairnessSampleSize(counts.rows, denom, minimum);
       }
       groups.push({ group: g.decode(gg), control, counts, rates, ci: cis, sampleSize: sizes });
     }
@@ -301,6 +306,7 @@ export function fairnessReport(input: FairnessReportInput, options: FairnessRepo
   const confidence = options.confidence ?? 0.95;
   const m = options.method ?? "auto";
   const poissonMode = m === "poisson" || (m === "auto" && n > POISSON_BOOTSTRAP_MIN_ROWS);
+  const minimum = { minRows: options.minRowsPerGroup ?? MIN_ROWS_PER_GROUP, minDenominator: options.minDenominator ?? MIN_RATE_DENOMINATOR };
   const encoded = new Map<string, EncodedFeature>();
   for (const a of input.attributes) encoded.set(a.name, encodeFeature(a, n));
   const control = (input.controlFeatures ?? []).map((f) => encodeFeature(f, n));
@@ -311,7 +317,7 @@ export function fairnessReport(input: FairnessReportInput, options: FairnessRepo
   }
   const disparity = crosstabs === null ? null : aequitasDisparity(crosstabs, options.disparity);
   input.attributes.forEach((a, k) => {
-    const rep: AttributeReport = attributeReport([a.name], [encoded.get(a.name) as EncodedFeature], control, truth, pred, w, poissonMode, B, seed + k, confidence);
+    const rep: AttributeReport = attributeReport([a.name], [encoded.get(a.name) as EncodedFeature], control, truth, pred, w, poissonMode, B, seed + k, confidence, minimum);
     if (disparity !== null) rep.disparity = disparity.filter((d) => d.attribute === a.name);
     reports.push(rep);
   });
@@ -319,7 +325,7 @@ export function fairnessReport(input: FairnessReportInput, options: FairnessRepo
     const fx = encoded.get(x);
     const fy = encoded.get(y);
     if (fx === undefined || fy === undefined) throw new MetricInputError(`Unknown attribute in intersection [${x}, ${y}].`);
-    reports.push(attributeReport([x, y], [fx, fy], control, truth, pred, w, poissonMode, B, seed + input.attributes.length + k, confidence));
+    reports.push(attributeReport([x, y], [fx, fy], control, truth, pred, w, poissonMode, B, seed + input.attributes.length + k, confidence, minimum));
   });
   return { rows: n, method: poissonMode ? "poisson-bootstrap" : "percentile-bootstrap", attributes: reports };
 }

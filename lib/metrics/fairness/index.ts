@@ -4,3 +4,5 @@ export * from "./aggregates";
 export * from "./parity-metrics";
 export * from "./aequitas";
 export * from "./fairness-report";
+export * from "./metric-frame";
+export * from "./aequitas-parity";

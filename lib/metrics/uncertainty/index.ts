@@ -3,3 +3,4 @@ export * from "./samplers";
 export * from "./percentile-interval";
 export * from "./bootstrap-ci";
 export * from "./sample-size";
+export * from "./closed-form-intervals";

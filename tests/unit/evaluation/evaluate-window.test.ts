@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { driftColumns, evaluateWindow, OUTPUT_COLUMN, type EvaluationSetup, type ModelOutputs } from "@/lib/evaluation/evaluate-window";
+import { evaluateWindow, OUTPUT_COLUMN, prepareEvaluationReference, referenceScorecard, type EvaluationSetup, type ModelOutputs } from "@/lib/evaluation/evaluate-window";
 import type { Table } from "@/lib/ingest/table";
-import { accuracyScore, prepareReference } from "@/lib/metrics";
-import { formatMetric } from "@/lib/governance/format-metric";
-import { judgeFairness, judgePerformance, type PolicyRules } from "@/lib/governance/verdicts";
+import { accuracyScore } from "@/lib/metrics";
+import { formatNumber as formatMetric } from "@/lib/narrative/format-number";
+import { defaultRules } from "@/lib/governance/policy-rules";
+import { judgeFairness, judgePerformance, type JudgeInput, type PolicyRules } from "@/lib/governance/verdicts";
 
-const policy: PolicyRules = {
-  version: 1,
-  metricFloors: { accuracy: 0.8 },
-  driftThresholds: { pValue: 0.05, distance: 0.1, datasetShare: 0.5 },
-  fairnessTolerance: 0.8,
-};
+const policy: PolicyRules = { ...defaultRules("binary"), version: 1, primaryMetric: "accuracy", metricFloors: { accuracy: 0.8 } };
+
+/** A judge input for one window with no reference value, so only the policy's floors decide. */
+function judgeInput(parts: Partial<JudgeInput>): JudgeInput {
+  return {
+    task: "binary", policy, isReference: false, windowLabel: "2026-06", scorecard: null, referenceScorecard: null, previous: null,
+    drift: { columns: [], numberOfColumns: 0, numberOfDriftedColumns: 0, shareOfDriftedColumns: 0, datasetDrift: false, driftShare: 0.5 },
+    slices: null, dataQuality: null, hasLabelColumn: true, ...parts,
+  };
+}
 
 /** A seeded table: x ~ U(0,1) + shift, sex A/B, label = x > 0.5 (with some noise), score = x. */
 function makeTable(rows: number, shift: number, seed: number, withLabels = true): { table: Table; outputs: ModelOutputs } {
@@ -48,6 +53,7 @@ const setup: EvaluationSetup = {
   positiveLabel: "yes",
   sensitiveAttributes: ["sex", "region"],
   labelColumn: "outcome",
+  excludedColumns: [],
   featureColumns: ["x", "sex"],
   policy,
   seed: 7,
@@ -56,11 +62,12 @@ const setup: EvaluationSetup = {
 
 describe("evaluateWindow", () => {
   const reference = makeTable(3000, 0, 1);
-  const profile = prepareReference(driftColumns(setup, reference.table, reference.outputs));
+  const profile = prepareEvaluationReference(setup, reference.table, reference.outputs);
+  const baseline = referenceScorecard(setup, reference.table, reference.outputs);
 
   it("scores a window like the reference as green on drift and computes accuracy as scikit-learn would", () => {
     const window = makeTable(2000, 0, 2);
-    const snapshot = evaluateWindow(setup, profile, window);
+    const snapshot = evaluateWindow(setup, profile, { ...window, referenceScorecard: baseline, windowLabel: "2026-06" });
     const accuracy = snapshot.scorecard?.metrics.find((m) => m.name === "accuracy");
     const labels = (window.table.columns[2] as { codes: Int32Array }).codes;
     const expected = accuracyScore(Array.from(labels), Array.from(window.outputs.score!, (p) => (p >= 0.5 ? 1 : 0)));
@@ -69,7 +76,11 @@ describe("evaluateWindow", () => {
     expect(snapshot.drift.columns.map((c) => c.column).sort()).toEqual([OUTPUT_COLUMN, "sex", "x"].sort());
     expect(snapshot.verdicts.drift.light).toBe("green");
     expect(snapshot.verdicts.performance.light).toBe("green");
-    expect(snapshot.fairness?.missingAttributes).toEqual(["region"]);
+    expect(snapshot.schemaVersion).toBe(2);
+    expect(snapshot.slices?.missingAttributes).toEqual(["region"]);
+    expect(snapshot.slices?.columns.find((c) => c.name === "sex")?.groups.map((g) => g.group).sort()).toEqual(["A", "B"]);
+    expect(snapshot.distributions?.map((d) => d.column)).toEqual(expect.arrayContaining(["x", "sex", OUTPUT_COLUMN]));
+    expect(snapshot.dataQuality?.rows).toBe(2000);
     expect(snapshot.narrative.some((line) => line.includes("lacks the group column region"))).toBe(true);
   });
 
@@ -83,7 +94,31 @@ describe("evaluateWindow", () => {
     const snapshot = evaluateWindow(setup, profile, makeTable(500, 0, 4, false));
     expect(snapshot.scorecard?.labelledRows).toBe(0);
     expect(snapshot.verdicts.performance.light).toBe("gray");
-    expect(snapshot.narrative).toContain("No true outcomes have arrived for this period yet, so accuracy cannot be checked.");
+    expect(snapshot.verdicts.performance.next?.kind).toBe("uploadLabels");
+  });
+
+  it("says too few rows to judge, in grey, for a window of three rows", () => {
+    const snapshot = evaluateWindow(setup, profile, { ...makeTable(3, 0.4, 9), referenceScorecard: baseline });
+    expect(snapshot.drift.judgeable).toBe(false);
+    expect(snapshot.verdicts.drift.light).toBe("gray");
+    expect(snapshot.verdicts.performance.light).toBe("gray");
+    expect(snapshot.verdicts.overall.light).toBe("gray");
+  });
+
+  it("never calls the reference data itself 'action needed'", () => {
+    const snapshot = evaluateWindow(setup, profile, { ...reference, isReference: true });
+    expect(snapshot.isReference).toBe(true);
+    expect(["green", "gray", "amber"]).toContain(snapshot.verdicts.overall.light);
+    expect(snapshot.verdicts.drift.light).toBe("gray");
+  });
+
+  it("uses the policy's drift thresholds per test", () => {
+    const strict: EvaluationSetup = { ...setup, policy: { ...policy, driftThresholds: { ...policy.driftThresholds, distance: 10, perMethod: {} } } };
+    const prepared = prepareEvaluationReference(strict, reference.table, reference.outputs);
+    const snapshot = evaluateWindow(strict, prepared, makeTable(2000, 0.4, 3));
+    const x = snapshot.drift.columns.find((c) => c.column === "x");
+    expect(x?.threshold).toBe(10);
+    expect(x?.drifted).toBe(false);
   });
 
   it("is repeatable: the same data gives the same snapshot", () => {
@@ -105,16 +140,20 @@ describe("verdict rules", () => {
     [0.75, 0.7, true, "red"],
     [0.9, 0.85, false, "gray"],
   ] as const)("accuracy %s (lower %s, judgeable %s) against a floor of 0.8 is %s", (value, lower, judgeable, light) => {
-    expect(judgePerformance(policy, card(value, lower, judgeable)).light).toBe(light);
+    expect(judgePerformance(judgeInput({ scorecard: card(value, lower, judgeable) })).verdict.light).toBe(light);
   });
 
   it("turns red when a judgeable group falls outside the four-fifths band and ignores groups with too few rows", () => {
     const group = (g: string, disparity: number, judgeable = true) => ({
-      group: g, rows: 100, selectionRate: 0.5, truePositiveRate: 0.5, falsePositiveRate: 0.1, disparity,
-      parity: disparity >= 0.8 && disparity <= 1.25, judgeable,
+      group: g, rows: 1000, share: 0.5, disparity, withinTolerance: disparity >= 0.8 && disparity <= 1.25, judgeable,
+      selectionRate: { value: 0.5 * disparity, lower: 0.5 * disparity - 0.02, upper: 0.5 * disparity + 0.02, denominator: 1000, judgeable },
     });
-    expect(judgeFairness({ tau: 0.8, missingAttributes: [], attributes: [{ attribute: "sex", referenceGroup: "A", demographicParityRatio: 0.7, equalizedOddsDifference: 0.1, groups: [group("A", 1), group("B", 0.7)] }] }).light).toBe("red");
-    expect(judgeFairness({ tau: 0.8, missingAttributes: [], attributes: [{ attribute: "sex", referenceGroup: "A", demographicParityRatio: 0.7, equalizedOddsDifference: 0.1, groups: [group("A", 1), group("B", 0.7, false)] }] }).light).toBe("green");
+    const slices = (groups: ReturnType<typeof group>[]): JudgeInput["slices"] => ({
+      metric: "selectionRate", question: null, tolerance: 0.8, minimumRows: 30, minimumDenominator: 5, missingAttributes: [], rows: 200,
+      columns: [{ name: "sex", columns: ["sex"], kind: "sensitive", referenceGroup: "A", groups, worstGroup: "B", light: "red" }],
+    });
+    expect(judgeFairness(judgeInput({ slices: slices([group("A", 1), group("B", 0.7), group("C", 1.1)]) })).verdict.light).toBe("red");
+    expect(judgeFairness(judgeInput({ slices: slices([group("A", 1), group("B", 0.7, false), group("C", 1.1)]) })).verdict.light).toBe("green");
   });
 });
 
@@ -146,7 +185,7 @@ describe("evaluateWindow with an empty column", () => {
       ],
     });
     const outputs = { score: x };
-    const profile = prepareReference(driftColumns(setup, table(false), outputs));
+    const profile = prepareEvaluationReference(setup, table(false), outputs);
     const snapshot = evaluateWindow(setup, profile, { table: table(true), outputs });
     expect(snapshot.drift.columns.map((c) => c.column)).not.toContain("x");
     expect(snapshot.drift.columns.map((c) => c.column)).toContain("sex");

@@ -220,4 +220,19 @@ describe("fairnessReport", () => {
     expect(g?.sampleSize.selectionRate.judgeable).toBe(false);
     expect(g?.sampleSize.truePositiveRate.message).toBe("too few rows to judge");
   });
+
+  it("fairness minimums: 30 rows per group and 5 in a rate's denominator by default, or the policy's", () => {
+    // 400 rows, sex groups of 200: rows are enough; TPR denominators are the group's positives
+    const g = rep.attributes[0]?.groups[0];
+    expect(g?.sampleSize.selectionRate).toMatchObject({ judgeable: true, rows: 200, minRows: 30 });
+    expect(g?.sampleSize.truePositiveRate.minDenominator).toBe(5);
+    const strict = fairnessReport(input, { resamples: 20, seed: 7, minRowsPerGroup: 201 });
+    expect(strict.attributes[0]?.groups[0]?.sampleSize.selectionRate.judgeable).toBe(false);
+    const lax = fairnessReport(
+      { yTrue: [1, 0, 0, 0, 0, 0], yPred: [1, 0, 0, 0, 0, 1], attributes: [{ name: "g", values: ["a", "a", "a", "b", "b", "b"] }] },
+      { resamples: 20, minRowsPerGroup: 3, minDenominator: 1 },
+    );
+    expect(lax.attributes[0]?.groups[0]?.sampleSize.truePositiveRate.judgeable).toBe(true);
+    expect(lax.attributes[0]?.groups[1]?.sampleSize.truePositiveRate.judgeable).toBe(false); // no positives in b
+  });
 });

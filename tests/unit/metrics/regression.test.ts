@@ -71,4 +71,13 @@ describe("regressionScorecard", () => {
     const wb = binned.metrics.rmse.ci.upper - binned.metrics.rmse.ci.lower;
     expect(Math.abs(wb / wc - 1)).toBeLessThan(0.35);
   });
+
+  it("too few rows to judge below 100 labelled rows (policy default) or the policy's minimum", async () => {
+    const { regressionScorecard } = await import("../../../lib/metrics");
+    const ys = y.slice(0, 99);
+    const ps = p.slice(0, 99);
+    expect(regressionScorecard(ys, ps, { resamples: 20 }).metrics.mae.sampleSize).toMatchObject({ judgeable: false, rows: 99, minRows: 100, message: "too few rows to judge" });
+    expect(regressionScorecard(y.slice(0, 100), p.slice(0, 100), { resamples: 20 }).metrics.r2.sampleSize.judgeable).toBe(true);
+    expect(regressionScorecard(ys, ps, { resamples: 20, minRows: 50 }).metrics.rmse.sampleSize.judgeable).toBe(true);
+  });
 });

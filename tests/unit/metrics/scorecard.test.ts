@@ -78,6 +78,29 @@ describe("scorecard", () => {
     expect(sc.metrics.accuracy.sampleSize.judgeable).toBe(true);
   });
 
+  // The performance rule (policy defaults): 100 labelled rows and at least 10 of each class,
+  // the same verdict for every metric; the policy can pass other minimums.
+  it.each([
+    { rows: 99, positives: 40, options: {}, judgeable: false },
+    { rows: 100, positives: 40, options: {}, judgeable: true },
+    { rows: 100, positives: 10, options: {}, judgeable: true },
+    { rows: 100, positives: 9, options: {}, judgeable: false },
+    { rows: 100, positives: 91, options: {}, judgeable: false }, // 9 negatives
+    { rows: 60, positives: 30, options: { minRows: 50 }, judgeable: true },
+    { rows: 200, positives: 15, options: { minPerClass: 20 }, judgeable: false },
+  ])("$rows rows, $positives positives, $options -> judgeable $judgeable", ({ rows, positives, options, judgeable }) => {
+    const yTrue = Array.from({ length: rows }, (_, i) => (i < positives ? 1 : 0));
+    const yScore = Array.from({ length: rows }, (_, i) => ((i * 37) % 100) / 100);
+    const r = scorecard({ yTrue, yScore }, { resamples: 20, ...options });
+    for (const m of Object.values(r.metrics)) {
+      expect(m.sampleSize.judgeable).toBe(judgeable);
+      expect(m.sampleSize.rows).toBe(rows);
+      expect(m.sampleSize.denominator).toBe(Math.min(positives, rows - positives));
+      expect(m.sampleSize.minRows).toBe(options.minRows ?? 100);
+      expect(m.sampleSize.minDenominator).toBe(options.minPerClass ?? 10);
+    }
+  });
+
   it("rejects labels other than 0/1 and scores outside [0, 1]", () => {
     expect(() => scorecard({ yTrue: [0, 2], yScore: [0.1, 0.2] })).toThrow(MetricInputError);
     expect(() => scorecard({ yTrue: [0, 1], yScore: [0.1, 1.2] })).toThrow("y_prob contains values outside [0, 1].");

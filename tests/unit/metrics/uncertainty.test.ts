@@ -1,5 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { Xoshiro128, binomial, bootstrapCi, multinomial, poisson, poisson1, sampleSizeVerdict } from "../../../lib/metrics";
+import {
+  DEFAULT_SAMPLE_SIZE_POLICY,
+  MIN_RATE_DENOMINATOR,
+  MIN_ROWS_DRIFT,
+  MIN_ROWS_PERFORMANCE,
+  MIN_ROWS_PER_CLASS,
+  MIN_ROWS_PER_GROUP,
+  MetricInputError,
+  Xoshiro128,
+  binomial,
+  bootstrapCi,
+  driftSampleSize,
+  fairnessSampleSize,
+  multinomial,
+  performanceSampleSize,
+  poisson,
+  poisson1,
+  sampleSizeVerdict,
+} from "../../../lib/metrics";
+import { poissonSampler } from "../../../lib/metrics/internal/poisson-sampler";
 import { expectClose } from "./helpers";
 
 describe("Xoshiro128 (xoshiro128** 1.1)", () => {
@@ -122,4 +141,59 @@ describe("too few rows to judge", () => {
     expect(v.message).toBe(judgeable ? undefined : "too few rows to judge");
   });
   it("a 0.5 probability has exact arithmetic in helpers", () => expectClose(0.5, 0.5));
+
+  it("the policy defaults: 100 rows (10 per class) for performance, 100 per side for drift, 30 per group and 5 in a denominator for fairness", () => {
+    expect([MIN_ROWS_PERFORMANCE, MIN_ROWS_PER_CLASS, MIN_ROWS_DRIFT, MIN_ROWS_PER_GROUP, MIN_RATE_DENOMINATOR]).toEqual([100, 10, 100, 30, 5]);
+    expect(DEFAULT_SAMPLE_SIZE_POLICY).toEqual({ performance: 100, perClass: 10, drift: 100, perGroup: 30, denominator: 5 });
+  });
+
+  it.each([
+    { rows: 99, denom: undefined, minimum: { minRows: 100 }, judgeable: false },
+    { rows: 100, denom: undefined, minimum: { minRows: 100 }, judgeable: true },
+    { rows: 100, denom: 9, minimum: { minRows: 100, minDenominator: 10 }, judgeable: false },
+    { rows: 100, denom: 10, minimum: { minRows: 100, minDenominator: 10 }, judgeable: true },
+    { rows: 12, denom: 2, minimum: { minRows: 10, minDenominator: 2 }, judgeable: true },
+  ])("rows=$rows denominator=$denom minimum=$minimum -> $judgeable", ({ rows, denom, minimum, judgeable }) => {
+    const v = sampleSizeVerdict(rows, denom, minimum);
+    expect(v.judgeable).toBe(judgeable);
+    expect(v.minRows).toBe(minimum.minRows);
+    expect(v.message).toBe(judgeable ? undefined : "too few rows to judge");
+  });
+
+  it.each([
+    { rows: 99, classes: undefined, judgeable: false },
+    { rows: 100, classes: undefined, judgeable: true },
+    { rows: 100, classes: [90, 10], judgeable: true },
+    { rows: 100, classes: [91, 9], judgeable: false },
+    { rows: 5000, classes: [5000, 0], judgeable: false },
+  ])("performance: rows=$rows classes=$classes -> $judgeable", ({ rows, classes, judgeable }) => {
+    const v = performanceSampleSize(rows, classes);
+    expect(v.judgeable).toBe(judgeable);
+    if (classes !== undefined) expect(v.denominator).toBe(Math.min(...classes));
+  });
+
+  it("drift needs 100 rows on each side; fairness 30 per group and 5 in the denominator", () => {
+    expect(driftSampleSize(100, 100).judgeable).toBe(true);
+    expect(driftSampleSize(5000, 99)).toMatchObject({ judgeable: false, rows: 99, minRows: 100, message: "too few rows to judge" });
+    expect(driftSampleSize(60, 60, 50).judgeable).toBe(true);
+    expect(fairnessSampleSize(30, 5).judgeable).toBe(true);
+    expect(fairnessSampleSize(29).judgeable).toBe(false);
+    expect(fairnessSampleSize(300, 4)).toMatchObject({ judgeable: false, denominator: 4, minDenominator: 5 });
+    expect(fairnessSampleSize(20, 3, { minRows: 20, minDenominator: 3 }).judgeable).toBe(true);
+  });
+
+  it("rejects a negative or non-finite minimum", () => {
+    expect(() => sampleSizeVerdict(10, undefined, { minRows: -1 })).toThrow(MetricInputError);
+    expect(() => sampleSizeVerdict(10, 2, { minDenominator: Number.NaN })).toThrow("minDenominator must be a finite number >= 0");
+  });
+});
+
+describe("poissonSampler (fixed-lambda Poisson draws)", () => {
+  it.each([0, 0.3, 4.5, 9.99, 10, 37.5, 489, 12345.6])("lambda %s: draw for draw identical to poisson()", (lambda) => {
+    const a = new Xoshiro128(17);
+    const b = new Xoshiro128(17);
+    const draw = poissonSampler(lambda);
+    for (let k = 0; k < 2000; k++) expect(draw(a)).toBe(poisson(b, lambda));
+    expect(a.nextInt32()).toBe(b.nextInt32());
+  });
 });

@@ -66,6 +66,14 @@ export default async function ModelPage({ params }: PageProps<"/models/[id]">) {
               <dt className="text-slate-500">Groups checked for fairness</dt>
               <dd>{model.sensitiveAttributes.length ? model.sensitiveAttributes.join(", ") : "None chosen yet"}</dd>
             </div>
+            <div>
+              <dt className="text-slate-500">Judged by</dt>
+              <dd>
+                <Link href={`/models/${model.id}/policy`} className="text-sky-800 underline hover:text-sky-900">
+                  Policy{model.policy ? ` version ${model.policy.version}` : ""}
+                </Link>
+              </dd>
+            </div>
           </dl>
         </Card>
         {health.windows.length > 0 ? (

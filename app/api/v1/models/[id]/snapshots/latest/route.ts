@@ -1,7 +1,7 @@
 import { handleApi, HttpError } from "@/lib/api/route";
 import { getModelHealth } from "@/lib/db/snapshots";
 
-/** The newest production window's snapshot of the model's live (or newest) version, with its verdict. */
+/** The latest production window's snapshot (latest end, then latest upload, then highest id) of the model's live (or newest) version, with its verdict. */
 export async function GET(request: Request, { params }: RouteContext<"/api/v1/models/[id]/snapshots/latest">): Promise<Response> {
   const { id } = await params;
   return handleApi(request, async () => {
@@ -14,16 +14,12 @@ export async function GET(request: Request, { params }: RouteContext<"/api/v1/mo
       {
         modelId: id,
         version: health.version,
-        window: { id: latest.windowId, label: latest.windowLabel, rows: latest.rowCount, isReference: latest.isReference },
+        window: { id: latest.windowId, label: latest.windowLabel, file: latest.fileName, rows: latest.rowCount, isReference: latest.isReference, endsAt: latest.endsAt.toISOString(), uploadedAt: latest.uploadedAt.toISOString() },
         snapshotId: latest.snapshotId,
         inputHash: latest.inputHash,
         createdAt: latest.createdAt.toISOString(),
         verdict: latest.content.verdicts.overall.light,
-        verdicts: latest.content.verdicts,
-        narrative: latest.content.narrative,
-        scorecard: latest.content.scorecard,
-        drift: latest.content.drift,
-        fairness: latest.content.fairness,
+        ...latest.content,
       },
       { headers: { "Cache-Control": "no-store" } },
     );

@@ -1,0 +1,20 @@
+// Plain-language sentences from results (pure). Every sentence the app composes from a snapshot comes from here.
+export * from "./captions";
+export * from "./change-words";
+export * from "./data-quality-words";
+export * from "./describe-snapshot";
+export * from "./disparity-chart-summary";
+export * from "./drift-histogram-summary";
+export * from "./drift-words";
+export * from "./fairness-words";
+export type * from "./findings";
+export * from "./format-metric";
+export * from "./format-number";
+export * from "./glossary";
+export * from "./metric-over-time-summary";
+export * from "./metric-words";
+export * from "./next-step";
+export * from "./overall-words";
+export * from "./performance-words";
+export * from "./slice-sentence";
+export * from "./window-words";

@@ -1,0 +1,55 @@
+// The policy's settings in plain words (the model form and the policy page). Pure.
+import type { FairnessQuestion } from "@/lib/evaluation/snapshot-types";
+import type { PolicyRules } from "@/lib/governance/policy-rules";
+import { formatPercent } from "./format-number";
+import { metricName } from "./metric-words";
+
+export const FAIRNESS_QUESTION_CHOICES: readonly { value: FairnessQuestion | ""; label: string; explain: string }[] = [
+  {
+    value: "help",
+    label: "It helps them (a loan, a fast-track, an offer)",
+    explain: "Fairness compares how often each group's real yes cases are found, so no group misses out more often.",
+  },
+  {
+    value: "burden",
+    label: "It burdens them (a fraud check, an extra review)",
+    explain: "Fairness compares how often each group is flagged wrongly, so no group is bothered more often for nothing.",
+  },
+  {
+    value: "equal",
+    label: "Every group should be picked equally often",
+    explain: "Fairness compares how often each group gets a yes at all, whatever the true outcome.",
+  },
+  {
+    value: "",
+    label: "Not sure yet",
+    explain: "Fairness compares how often each group gets a yes until you choose.",
+  },
+];
+
+
+const QUESTION_WORDS: Record<FairnessQuestion, string> = {
+  help: "a yes helps the person, so groups are compared on how often their real yes cases are found",
+  burden: "a yes burdens the person, so groups are compared on how often they are flagged wrongly",
+  equal: "every group should be picked equally often, so groups are compared on how often they get a yes",
+};
+
+/** The policy's rules as short sentences, for everyone who may read it. */
+export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass" | "regression"): string[] {
+  const lines = [
+    `The main measure is ${metricName(rules.primaryMetric)}. It turns amber when it is more than ${formatPercent(rules.relativeTolerance.amber)} worse than on the reference data, and red past ${formatPercent(rules.relativeTolerance.red)}.`,
+  ];
+  const floors = Object.entries(rules.metricFloors);
+  if (floors.length) lines.push(`Fixed limits: ${floors.map(([name, v]) => `${metricName(name)} ${v}`).join(", ")}.`);
+  if (task === "binary") lines.push(`The model says yes when its score is at least ${rules.decisionThreshold}.`);
+  lines.push(`The data counts as changed when ${formatPercent(rules.driftThresholds.datasetShare)} of its columns have changed.`);
+  if (task === "binary") {
+    lines.push(rules.fairnessQuestion ? `Fairness: ${QUESTION_WORDS[rules.fairnessQuestion]}.` : "Fairness: groups are compared on how often they get a yes, until an owner says how a yes affects people.");
+  } else {
+    lines.push(task === "multiclass" ? "Fairness: groups are compared on how often the answer is right." : "Fairness: groups are compared on the size of the errors.");
+  }
+  lines.push(`A group's rate may be ${rules.fairnessTolerance} to ${Math.round((1 / rules.fairnessTolerance) * 100) / 100} times the largest group's. This is the four-fifths convention from US employment practice, a rule of thumb.`);
+  lines.push(`Lights stay grey below ${rules.minimumRows.performance} rows with a true outcome, ${rules.minimumRows.drift} rows for drift, or ${rules.minimumRows.perGroup} rows per group.`);
+  lines.push(rules.approvalsRequired === 0 ? "No approval is needed before a version goes live: there is no independent review." : `${rules.approvalsRequired} approval${rules.approvalsRequired > 1 ? "s are" : " is"} needed before a version goes live.`);
+  return lines;
+}
