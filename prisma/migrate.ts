@@ -11,7 +11,7 @@
 // Database: DATABASE_URL (postgres://...) or the embedded PGlite in $SIGHTLINE_DATA_DIR/pglite (data/pglite).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { databaseConfig, DatabaseBusyError, type DatabaseConfig } from "../lib/db/connect";
+import { databaseConfig, DatabaseBusyError, type DatabaseConfig } from "../lib/prisma/connect";
 import { migrateDeploy } from "./migrate/deploy";
 import { migrateDev } from "./migrate/dev";
 import { MigrateRefusal, MigrationEngineError } from "./migrate/engine";

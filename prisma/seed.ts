@@ -10,7 +10,7 @@ import {
   isDemoMode,
 } from "@/lib/auth/demo";
 import { addMemberAsOperator, findOrCreateModelAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
-import { closeDb } from "@/lib/db/client";
+import { closeDb } from "@/lib/prisma/client";
 import { stopJobRunner } from "@/lib/jobs/runner";
 import { readDemoManifest, seedDemoModel } from "./demo/seed-models";
 

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { JobView } from "@/lib/db/jobs";
+import type { JobView } from "@/lib/contracts/job-view";
 import { Button } from "../ui/button";
 import { jobQuery, type ApiFailure } from "./job-queries";
 

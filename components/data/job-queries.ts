@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { JobView } from "@/lib/db/jobs";
+import type { JobView } from "@/lib/contracts/job-view";
 
 /** The JSON error body of /api/v1 (lib/api/route.ts). */
 export interface ApiFailure {

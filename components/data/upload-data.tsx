@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import type { JobView } from "@/lib/db/jobs";
-import type { UploadPreview } from "@/lib/db/uploads";
+import type { JobView } from "@/lib/contracts/job-view";
+import type { UploadPreview } from "@/lib/contracts/upload-preview";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";

@@ -1,4 +1,4 @@
-import type { ClassEntry } from "@/lib/evaluation/snapshot-types";
+import type { ClassEntry } from "@/lib/contracts/snapshot-types";
 import { classTableCaption, formatMetricValue } from "@/lib/narrative";
 
 /** Category models: sklearn's classification report per class, in plain column names. */

@@ -1,7 +1,7 @@
-import type { WindowSnapshot, WindowSummary } from "@/lib/db/snapshots";
-import type { Light, Verdict } from "@/lib/evaluation/snapshot-types";
+import type { WindowSnapshot, WindowSummary } from "@/lib/contracts/model-health";
+import type { Light, Verdict } from "@/lib/contracts/snapshot-types";
 import { scorecardCaption, snapshotCaption } from "@/lib/narrative";
-import { isLegacySnapshot } from "@/lib/evaluation/snapshot-content";
+import { isLegacySnapshot } from "@/lib/contracts/snapshot-content";
 import { LEGACY_SNAPSHOT_NOTE } from "@/lib/narrative/captions";
 import { ClassTable } from "./class-table";
 import { MetricTable } from "./metric-table";

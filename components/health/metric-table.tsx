@@ -1,4 +1,4 @@
-import type { MetricEntry } from "@/lib/evaluation/snapshot-types";
+import type { MetricEntry } from "@/lib/contracts/snapshot-types";
 import { formatMetricValue, intervalCaption, limitCaption, metricMeaning, metricName } from "@/lib/narrative";
 
 /** The stored value on its metric's scale, rounded so it stays on the same side of the policy floor; the full value is in the title. */

@@ -1,4 +1,4 @@
-import type { Light } from "@/lib/evaluation/snapshot-types";
+import type { Light } from "@/lib/contracts/snapshot-types";
 
 export const LIGHT_TEXT: Record<Light, string> = {
   green: "Healthy",

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changePolicyAction, type PolicyState } from "@/app/(app)/models/[id]/policy/actions";
-import type { PolicyRules } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";

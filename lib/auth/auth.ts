@@ -3,8 +3,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyCredentials } from "@/lib/db/users";
 import { authConfig } from "./config";
+import { verifyCredentials } from "./credentials";
 
 class WrongCredentials extends CredentialsSignin {
   override code = "wrong_credentials";

@@ -2,7 +2,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/prisma/client";
 import { forbidden, noMembership, unauthenticated } from "./errors";
 import { can, type Permission, type Role } from "./permissions";
 

@@ -1,8 +1,8 @@
 // `npm run audit:verify [-- --workspace "Name"]`: recomputes every workspace's audit chain.
 // Exit 0 when all are intact, 1 when one is broken (its first broken entry is printed).
 import { verifyWorkspaceChain } from "@/lib/db/audit";
-import { closeDb, getDb } from "@/lib/db/client";
-import { DatabaseBusyError } from "@/lib/db/connect";
+import { closeDb, getDb } from "@/lib/prisma/client";
+import { DatabaseBusyError } from "@/lib/prisma/connect";
 import { fail, loadEnvFile, parseFlags } from "./env";
 
 async function main(): Promise<void> {

@@ -2,8 +2,8 @@
 import { spawn } from "node:child_process";
 import { migrateDeploy } from "@/prisma/migrate/deploy";
 import { seedDemo } from "@/prisma/seed";
-import { DatabaseBusyError, databaseConfig } from "@/lib/db/connect";
-import { closeDb } from "@/lib/db/client";
+import { DatabaseBusyError, databaseConfig } from "@/lib/prisma/connect";
+import { closeDb } from "@/lib/prisma/client";
 import { ensureAuthSecret, fail, parseFlags } from "./env";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

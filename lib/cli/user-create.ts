@@ -7,8 +7,8 @@ import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
 import { roleSchema } from "@/lib/auth/permissions";
 import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
-import { closeDb } from "@/lib/db/client";
-import { DatabaseBusyError } from "@/lib/db/connect";
+import { closeDb } from "@/lib/prisma/client";
+import { DatabaseBusyError } from "@/lib/prisma/connect";
 import { fail, loadEnvFile, parseFlags } from "./env";
 
 const USAGE = "Usage: npm run user:create -- --email E --workspace \"Workspace name\" --role owner|reviewer|analyst|viewer [--name \"Full name\"]";

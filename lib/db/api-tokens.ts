@@ -6,7 +6,7 @@ import type { ApiTokenPrincipal } from "@/lib/auth/current-user";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound, unauthenticated } from "@/lib/auth/errors";
 import { appendAuditEvent } from "./audit";
-import { getDb } from "./client";
+import { getDb } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
 
 const TOKEN_PREFIX = "sl_";

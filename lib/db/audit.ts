@@ -9,7 +9,7 @@ import {
   type ChainVerdict,
   type JsonValue,
 } from "@/lib/governance/audit-chain";
-import { getDb, type Db, type Tx } from "./client";
+import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 
 export interface NewAuditEvent {
   workspaceId: string;

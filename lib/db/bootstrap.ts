@@ -2,13 +2,13 @@
 // Never call these from a route: they skip permission checks by design.
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
-import type { FairnessQuestion } from "@/lib/evaluation/snapshot-types";
+import type { FairnessQuestion } from "@/lib/contracts/snapshot-types";
 import { defaultRules } from "@/lib/governance/policy-rules";
 import { policyRowData } from "./policy-row";
 import { hashPassword } from "@/lib/auth/password";
 import { appendAuditEvent } from "./audit";
-import { getDb } from "./client";
-import type { ModelTask } from "./generated/prisma/enums";
+import { getDb } from "@/lib/prisma/client";
+import type { ModelTask } from "@/lib/prisma/generated/enums";
 
 export async function findOrCreateWorkspace(name: string): Promise<{ id: string; name: string; created: boolean }> {
   const db = await getDb();

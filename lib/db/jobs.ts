@@ -2,23 +2,9 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
-import "@/lib/jobs/handlers";
 import { kickJobRunner } from "@/lib/jobs/runner";
-import type { JobStatus } from "./generated/prisma/enums";
-import { getDb } from "./client";
-
-export interface JobView {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  progress: number;
-  stage: string;
-  error: string | null;
-  result: unknown;
-  modelId: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+import type { JobView } from "@/lib/contracts/job-view";
+import { getDb } from "@/lib/prisma/client";
 
 export async function getJob(jobId: string): Promise<JobView> {
   const user = await requirePermission("model.read", "see job progress");

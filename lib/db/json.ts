@@ -1,4 +1,4 @@
-import { Prisma } from "./generated/prisma/client";
+import { Prisma } from "@/lib/prisma/generated/client";
 
 /** A plain JSON copy for a Json column: bigints become strings, NaN and Infinity become null. */
 export function toJson(value: unknown): Prisma.InputJsonValue {

@@ -5,11 +5,12 @@ import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
-import { IngestError, encodeTable, findColumn, ingestFile, joinLabels, limitsFromEnv, type ResolvedRoles, type Table } from "@/lib/ingest";
+import { IngestError, encodeTable, findColumn, ingestFile, joinLabels, limitsFromEnv, type Table } from "@/lib/ingest";
+import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { enqueueJob } from "@/lib/jobs/runner";
 import { readTable } from "@/lib/storage/tables";
 import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
-import { getDb } from "./client";
+import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 import { LABELS_JOB } from "@/lib/jobs/names";
 

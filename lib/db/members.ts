@@ -7,7 +7,7 @@ import { RuleError, notFound } from "@/lib/auth/errors";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
 import { roleSchema, type Role } from "@/lib/auth/permissions";
 import { appendAuditEvent } from "./audit";
-import { getDb, type Tx } from "./client";
+import { getDb, type Tx } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
 
 const INVITATION_DAYS = 7;

@@ -6,9 +6,9 @@ import { RuleError, notFound } from "@/lib/auth/errors";
 import { defaultRules } from "@/lib/governance/policy-rules";
 import { policyRowData } from "./policy-row";
 import { appendAuditEvent } from "./audit";
-import { getDb } from "./client";
+import { getDb } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
-import type { ModelTask, VersionStatus } from "./generated/prisma/enums";
+import type { ModelTask, VersionStatus } from "@/lib/prisma/generated/enums";
 
 export interface ModelCard {
   id: string;

@@ -5,13 +5,14 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
 import { can } from "@/lib/auth/permissions";
-import { JUDGED_METRICS, defaultRules, rulesFromStored, type PolicyRules } from "@/lib/governance/policy-rules";
+import { JUDGED_METRICS, defaultRules, rulesFromStored } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
-import { getDb, type Tx } from "./client";
+import { getDb, type Tx } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
-import type { ModelTask } from "./generated/prisma/enums";
+import type { ModelTask } from "@/lib/prisma/generated/enums";
 import { policyRowData } from "./policy-row";
 
 export interface PolicyView {

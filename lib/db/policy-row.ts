@@ -1,6 +1,6 @@
 // The columns of a policy row for given rules (model creation, policy changes and the seed share it).
-import type { PolicyRules } from "@/lib/governance/policy-rules";
-import type { ModelTask } from "./generated/prisma/enums";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
+import type { ModelTask } from "@/lib/prisma/generated/enums";
 import { toJson } from "./json";
 
 /** The parts of a policy row for given rules (shared by model creation, policy changes and the seed). */

@@ -7,40 +7,10 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
-import { snapshotContentFromRow, type StoredSnapshotRow } from "@/lib/evaluation/snapshot-content";
-import type { SnapshotContent, Verdicts } from "@/lib/evaluation/snapshot-types";
-import { getDb } from "./client";
-import type { VersionStatus } from "./generated/prisma/enums";
-
-export interface WindowSummary {
-  snapshotId: string;
-  windowId: string;
-  windowLabel: string;
-  /** the uploaded file the window came from */
-  fileName: string;
-  isReference: boolean;
-  startsAt: Date | null;
-  /** the window's end; its upload time when it has no dates */
-  endsAt: Date;
-  uploadedAt: Date;
-  rowCount: number;
-  inputHash: string;
-  createdAt: Date;
-  schemaVersion: number;
-  verdicts: Verdicts;
-}
-
-export interface WindowSnapshot extends WindowSummary {
-  content: SnapshotContent;
-}
-
-export interface ModelHealth {
-  version: { id: string; version: number; status: VersionStatus } | null;
-  /** the current snapshot per window of the shown version: the reference first, then oldest window first */
-  windows: WindowSummary[];
-  /** the latest production window's snapshot (the reference's when there is none), in full */
-  latest: WindowSnapshot | null;
-}
+import { snapshotContentFromRow, type StoredSnapshotRow } from "@/lib/contracts/snapshot-content";
+import type { ModelHealth, WindowSummary } from "@/lib/contracts/model-health";
+import type { SnapshotContent, Verdicts } from "@/lib/contracts/snapshot-types";
+import { getDb } from "@/lib/prisma/client";
 
 interface OrderKey {
   endsAt: Date;

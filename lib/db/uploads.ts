@@ -5,6 +5,8 @@ import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
+import type { ResolvedRoles } from "@/lib/contracts/column-roles";
+import type { AcceptedUpload, UploadPreview } from "@/lib/contracts/upload-preview";
 import { loadPreparedVersion } from "@/lib/db/versions";
 import {
   IngestError,
@@ -14,11 +16,10 @@ import {
   limitsFromEnv,
   splitWindows,
   type ConfirmedRoles,
-  type ResolvedRoles,
 } from "@/lib/ingest";
 import { enqueueJob } from "@/lib/jobs/runner";
 import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
-import { getDb } from "./client";
+import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 
 import { DATA_JOB } from "@/lib/jobs/names";
@@ -43,26 +44,6 @@ export const dataUploadInput = z.object({
 
 /** Untrusted (query parameters, forms): validated by dataUploadInput. */
 export type DataUploadInput = Omit<z.input<typeof dataUploadInput>, "kind" | "splitBy"> & { kind?: string; splitBy?: string };
-
-/** What a check-only upload (`?preview=1`) answers: the columns, their kinds and the roles that would be used. */
-export interface UploadPreview {
-  preview: true;
-  rows: number;
-  columns: { name: string; kind: string; missing: number; reasons: string[] }[];
-  roles: ResolvedRoles;
-  /** why each role was suggested */
-  reasons: Partial<Record<"label" | "id" | "timestamp" | "prediction", string>>;
-  windows: string[];
-  warnings: string[];
-}
-
-export interface AcceptedUpload {
-  jobId: string;
-  rows: number;
-  windows: string[];
-  roles: ResolvedRoles;
-  warnings: string[];
-}
 
 /** What the job needs; stored as the job's input. */
 export const dataJobInput = z.object({

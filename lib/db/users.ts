@@ -1,27 +1,12 @@
-// Sign-in and the signed-in user's own account.
+// The signed-in user's own account (sign-in itself: lib/auth/credentials.ts).
 import "server-only";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { RuleError } from "@/lib/auth/errors";
-import { decoyPasswordHash, hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
 import { appendAuditEvent } from "./audit";
-import { getDb } from "./client";
+import { getDb } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
-
-export type CredentialCheck = { ok: true; userId: string } | { ok: false; reason: "wrong-credentials" | "no-membership" };
-
-/** Used by the sign-in form only (no session yet). Same cost whether or not the e-mail exists. */
-export async function verifyCredentials(email: string, password: string): Promise<CredentialCheck> {
-  const db = await getDb();
-  const user = await db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    select: { id: true, passwordHash: true, _count: { select: { memberships: true } } },
-  });
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !valid) return { ok: false, reason: "wrong-credentials" };
-  if (user._count.memberships === 0) return { ok: false, reason: "no-membership" };
-  return { ok: true, userId: user.id };
-}
 
 export const changePasswordInput = z
   .object({

@@ -10,7 +10,7 @@ import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/l
 import { VERSION_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
-import { getDb, type Tx } from "./client";
+import { getDb, type Tx } from "@/lib/prisma/client";
 import { toJson } from "./json";
 
 export const versionUploadInput = z.object({

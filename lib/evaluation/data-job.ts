@@ -1,7 +1,7 @@
 // The job behind every data upload (UI or API): store, score, evaluate, then write everything at once.
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/prisma/client";
 import { appendAuditEvent } from "@/lib/db/audit";
 import { toJson } from "@/lib/db/json";
 import { dataJobInput, type DataJobInput } from "@/lib/db/uploads";

@@ -17,7 +17,7 @@ import { isNumericStorage, missingCount, type Column, type Table } from "@/lib/i
 import { sortFloat64 } from "@/lib/metrics/internal/fast-sort";
 import { argsortFloat64 } from "@/lib/metrics/internal/sort";
 import { Xoshiro128 } from "@/lib/metrics/uncertainty/prng";
-import type { DataQualityProblem, DataQualitySection, Provenance, Task } from "./snapshot-types";
+import type { DataQualityProblem, DataQualitySection, Provenance, Task } from "@/lib/contracts/snapshot-types";
 
 // ---------------------------------------------------------------- thresholds
 
@@ -113,6 +113,9 @@ function checkedColumns(table: Table, columns: QualityColumns): Column[] {
   return table.columns.filter((c) => !excluded.has(c.name));
 }
 
+/** Whole numbers 0..SMALL_VALUES-1 of a number column are counted in an array rather than a map. */
+const SMALL_VALUES = 1024;
+
 interface ValueCounts {
   names: string[];
   counts: number[];
@@ -149,19 +152,33 @@ function valueCounts(column: Column, cap: number): ValueCounts | null {
     add(column.booleanText?.false ?? "false", f);
     add(column.booleanText?.true ?? "true", t);
   } else {
+    // Small whole numbers (0/1 labels, group codes) are counted in an array, anything else in a map; `order` keeps
+    // the first-seen order of all of them, as one map would.
+    const small = new Float64Array(SMALL_VALUES);
     const counts = new Map<number, number>();
+    const order: number[] = [];
     const v = column.values;
     for (let i = 0; i < v.length; i++) {
       const x = v[i] as number;
+      if (x >= 0 && x < SMALL_VALUES && (x | 0) === x) {
+        // -0 lands on 0: one value
+        const c = small[x] as number;
+        if (c === 0) {
+          if (order.length >= cap) return null;
+          order.push(x | 0);
+        }
+        small[x] = c + 1;
+        continue;
+      }
       if (Number.isNaN(x)) continue;
-      const key = x === 0 ? 0 : x; // -0 and 0 are one value
-      const c = counts.get(key);
+      const c = counts.get(x);
       if (c === undefined) {
-        if (counts.size >= cap) return null;
-        counts.set(key, 1);
-      } else counts.set(key, c + 1);
+        if (order.length >= cap) return null;
+        counts.set(x, 1);
+        order.push(x);
+      } else counts.set(x, c + 1);
     }
-    for (const [x, c] of counts) add(String(x), c);
+    for (const x of order) add(String(x), x >= 0 && x < SMALL_VALUES && (x | 0) === x ? (small[x] as number) : (counts.get(x) as number));
   }
   const names = [...byName.keys()];
   const counts = names.map((n) => byName.get(n) as number);

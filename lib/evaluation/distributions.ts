@@ -15,7 +15,7 @@
 import { isNumericStorage, type Column, type Table } from "@/lib/ingest/table";
 import type { WindowColumn } from "@/lib/metrics";
 import { lerp, linspace } from "@/lib/metrics/internal/numeric";
-import type { BoxStats, ColumnDistribution, Task } from "./snapshot-types";
+import type { BoxStats, ColumnDistribution, Task } from "@/lib/contracts/snapshot-types";
 
 /** At most this many equal-width bins for a number column. */
 export const MAX_NUMERIC_BINS = 30;
@@ -191,8 +191,6 @@ export interface EdgePass {
   sum: number;
   /** fine buckets over [lo, hi] (length B + 2: below at B, above at B + 1); null when the edges have no width */
   fine: Int32Array | null;
-  /** each value's fine bucket (B below, B + 1 above, B + 2 missing), so the quantiles' gathering pass only looks it up */
-  segments: Uint16Array | null;
   lo: number;
   hi: number;
   scale: number;
@@ -202,7 +200,9 @@ export interface EdgePass {
  * Counts of `values` on `edges` ([e_i, e_i+1), the last closed); finite values outside go to below / above.
  * The same pass counts the missing values, the sum, and 1,024 fine buckets per bin for {@link boxFromPass}. A
  * value's bin is its fine bucket's, checked against the edges only in the first and last fine bucket of a bin
- * (where rounding could put it on the wrong side of an edge).
+ * (where rounding could put it on the wrong side of an edge). Nothing per row is kept: the quantiles' gathering
+ * pass computes each value's fine bucket again (a multiply), which is cheaper than writing and reading a per-row
+ * array of buckets (a fresh 2 MB array per million rows costs more in first-touch page faults than the pass).
  */
 export function countOnEdges(values: Float64Array, edges: Float64Array): EdgePass {
   const k = edges.length - 1;
@@ -217,7 +217,6 @@ export function countOnEdges(values: Float64Array, edges: Float64Array): EdgePas
   let sum = 0;
   if (k >= 1 && hi > lo && Number.isFinite(scale)) {
     const fine = new Int32Array(buckets + 2);
-    const segments = new Uint16Array(n);
     const moved = new Int32Array(k); // values whose bin differs from their fine bucket's
     const last = buckets - 1;
     const lastBin = k - 1;
@@ -226,23 +225,19 @@ export function countOnEdges(values: Float64Array, edges: Float64Array): EdgePas
       const v = values[i] as number;
       if (v - v !== 0) {
         missing++; // NaN or ±Infinity
-        segments[i] = buckets + 2;
         continue;
       }
       sum += v;
       if (v < lo) {
         below++;
-        segments[i] = buckets;
         continue;
       }
       if (v > hi) {
         above++;
-        segments[i] = buckets + 1;
         continue;
       }
       let f = ((v - lo) * scale) | 0;
       if (f > last) f = last;
-      segments[i] = f;
       fine[f] = (fine[f] as number) + 1;
       if (((f + 1) & mask) < 2) {
         const b0 = f >> FINE_SHIFT;
@@ -263,7 +258,7 @@ export function countOnEdges(values: Float64Array, edges: Float64Array): EdgePas
     }
     fine[buckets] = below;
     fine[buckets + 1] = above;
-    return { counts, below, above, count: n - missing, missing, sum, fine, segments, lo, hi, scale };
+    return { counts, below, above, count: n - missing, missing, sum, fine, lo, hi, scale };
   }
   // No reference values, or a constant reference (one bin [v, v]).
   let inside = 0;
@@ -279,7 +274,7 @@ export function countOnEdges(values: Float64Array, edges: Float64Array): EdgePas
     else inside++;
   }
   if (k < 1) above = n - missing; // no reference values: everything is outside its (empty) range
-  return { counts: k >= 1 ? [inside] : [], below, above, count: n - missing, missing, sum, fine: null, segments: null, lo, hi, scale: 0 };
+  return { counts: k >= 1 ? [inside] : [], below, above, count: n - missing, missing, sum, fine: null, lo, hi, scale: 0 };
 }
 
 const BOX_QUANTILES = [0.01, 0.25, 0.5, 0.75, 0.99] as const;
@@ -294,7 +289,7 @@ export function boxStats(values: Float64Array): BoxStats | null {
 function boxFromPass(values: Float64Array, pass: EdgePass): BoxStats | null {
   const fine = pass.fine;
   if (fine === null) return boxStats(values);
-  return boxWith(pass.count, pass.sum, (ranks) => pickFromBuckets(values, pass.lo, pass.hi, pass.scale, fine, ranks, pass.count, pass.segments));
+  return boxWith(pass.count, pass.sum, (ranks) => pickFromBuckets(values, pass.lo, pass.hi, pass.scale, fine, ranks, pass.count));
 }
 
 /** Box stats of `n` finite values summing to `sum`, given a way to pick the values at sorted ranks. */
@@ -334,8 +329,9 @@ const SELECT_SORT_BELOW = 2048;
  * The values at 0-based `ranks` (ascending) of the `count` finite values of `src` (whose min and max are given),
  * as a sort would place them: values are counted into equal-width buckets, the buckets holding a wanted rank are
  * gathered, and those are sorted when small or bucketed again (each level narrows the range, so it ends).
+ * Ranks must be ascending. Also used by the slices' reference quantiles.
  */
-function selectRanks(src: Float64Array, min: number, max: number, ranks: readonly number[], count: number): number[] {
+export function selectRanks(src: Float64Array, min: number, max: number, ranks: readonly number[], count: number): number[] {
   if (!(max > min)) return ranks.map(() => min);
   const n = src.length;
   const scale = SELECT_BUCKETS / (max - min);
@@ -359,14 +355,13 @@ function selectRanks(src: Float64Array, min: number, max: number, ranks: readonl
     if (b > last) b = last;
     counts[b] = (counts[b] as number) + 1;
   }
-  return pickFromBuckets(src, min, max, scale, counts, ranks, count, null);
+  return pickFromBuckets(src, min, max, scale, counts, ranks, count);
 }
 
 /**
  * The values at `ranks` given bucket counts of the finite values of `src`: buckets 0..B-1 split [lo, hi] at
  * `scale` per unit, `counts[B]` holds the values below lo and `counts[B + 1]` those above hi. The buckets holding
- * a wanted rank are gathered in one pass (reading each value's bucket from `segments` when given, B + 2 for
- * missing), then searched by {@link selectRanks}.
+ * a wanted rank are gathered in one pass, then searched by {@link selectRanks}.
  */
 function pickFromBuckets(
   src: Float64Array,
@@ -376,7 +371,6 @@ function pickFromBuckets(
   counts: Int32Array,
   ranks: readonly number[],
   count: number,
-  segments: Uint16Array | null,
 ): number[] {
   const buckets = counts.length - 2;
   // Segments in value order: below, buckets 0..B-1, above.
@@ -405,18 +399,7 @@ function pickFromBuckets(
   for (let s = 0; s < slots; s++) offset[s + 1] = (offset[s] as number) + (counts[slotSegment[s] as number] as number);
   const gathered = new Float64Array(offset[slots] as number);
   const fill = offset.slice(0, slots);
-  const n = src.length;
-  if (segments !== null) {
-    for (let i = 0; i < n; i++) {
-      const s = slotOf[segments[i] as number] as number;
-      if (s < 0) continue;
-      const p = fill[s] as number;
-      fill[s] = p + 1;
-      gathered[p] = src[i] as number;
-    }
-  } else {
-    gather(src, lo, hi, scale, buckets, slotOf, fill, gathered);
-  }
+  gather(src, lo, hi, scale, buckets, slotOf, fill, gathered);
   const out = new Array<number>(ranks.length);
   for (let s = 0; s < slots; s++) {
     const mine: number[] = [];

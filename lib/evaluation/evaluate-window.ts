@@ -16,8 +16,10 @@ import {
   type WindowColumn,
 } from "@/lib/metrics";
 import { describeSnapshot } from "@/lib/narrative/describe-snapshot";
-import { judge, type JudgeInput } from "@/lib/governance/verdicts";
-import { LOWER_IS_BETTER, type PolicyRules } from "@/lib/governance/policy-rules";
+import { judge } from "@/lib/governance/verdicts";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
+import { LOWER_IS_BETTER } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { binaryLabels, columnByName, completeRows, numericLabels, takeNumbers, toWindowColumn } from "./columns";
 import { dataQuality, prepareQualityReference, type PreparedQualityReference, type QualityColumns } from "./data-quality";
 import { distributionsFor, prepareReferenceDistributions, type OutputValues, type PreparedReferenceDistributions } from "./distributions";
@@ -32,7 +34,7 @@ import {
   type ScorecardSection,
   type SnapshotContent,
   type Task,
-} from "./snapshot-types";
+} from "@/lib/contracts/snapshot-types";
 
 export type { Task };
 

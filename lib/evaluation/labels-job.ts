@@ -1,7 +1,7 @@
 // The job behind a labels upload: the windows that got labels get a new columnar copy and new snapshots.
 import "server-only";
 import { appendAuditEvent } from "@/lib/db/audit";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/prisma/client";
 import { labelsJobInput, type LabelsJobInput } from "@/lib/db/labels";
 import { LABELS_JOB } from "@/lib/jobs/names";
 import { registerJobHandler } from "@/lib/jobs/runner";

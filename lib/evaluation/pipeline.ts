@@ -5,7 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import nodePath from "node:path";
-import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion } from "@/lib/db/versions";
 import { cellText, isNumericStorage, type Table } from "@/lib/ingest/table";
@@ -15,10 +15,11 @@ import { MetricInputError } from "@/lib/metrics";
 import type { FeatureColumn } from "@/lib/onnx";
 import { scoreTable } from "@/lib/onnx/session-node";
 import { artifactPath } from "@/lib/storage/artifacts";
-import { rulesFromStored, type PolicyRules } from "@/lib/governance/policy-rules";
+import { rulesFromStored } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { evaluateWindow, prepareEvaluationReference, referenceScorecard, type EvaluationSetup, type ModelOutputs, type PreviousWindow } from "./evaluate-window";
-import { snapshotRowFromContent } from "./snapshot-content";
-import type { DriftSection, Provenance, ScorecardSection, SnapshotContent, Task } from "./snapshot-types";
+import { snapshotRowFromContent } from "@/lib/contracts/snapshot-content";
+import type { DriftSection, Provenance, ScorecardSection, SnapshotContent, Task } from "@/lib/contracts/snapshot-types";
 
 /** Changes when the evaluation code changes what it computes, so old snapshots are not reused by mistake. */
 export const EVALUATOR_VERSION = "sightline-eval-2";

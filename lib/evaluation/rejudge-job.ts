@@ -4,8 +4,8 @@
 import "server-only";
 import { z } from "zod";
 import { appendAuditEvent } from "@/lib/db/audit";
-import { getDb } from "@/lib/db/client";
-import type { ResolvedRoles } from "@/lib/ingest";
+import { getDb } from "@/lib/prisma/client";
+import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";

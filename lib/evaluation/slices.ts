@@ -22,12 +22,13 @@
 // - Other categorical and boolean columns are sliced when they have at most 20 categories among the
 //   window's base rows; id and datetime columns never are.
 import { isNumericStorage, type Column, type NumericColumn, type Table } from "@/lib/ingest/table";
-import { fairnessMetricFor, type MinimumRows } from "@/lib/governance/policy-rules";
+import { fairnessMetricFor } from "@/lib/governance/policy-rules";
+import type { MinimumRows } from "@/lib/contracts/policy-rules";
 import { MISSING_GROUP } from "@/lib/metrics/fairness/features";
-import { sortFloat64 } from "@/lib/metrics/internal/fast-sort";
-import { quantileSorted } from "@/lib/metrics/internal/numeric";
+import { lerp } from "@/lib/metrics/internal/numeric";
 import { meanInterval, wilsonInterval } from "@/lib/metrics/uncertainty/closed-form-intervals";
-import type { FairnessQuestion, Light, RateEntry, SliceColumn, SliceGroup, SliceMetric, SlicesSection, Task } from "./snapshot-types";
+import { selectRanks } from "./distributions";
+import type { FairnessQuestion, Light, RateEntry, SliceColumn, SliceGroup, SliceMetric, SlicesSection, Task } from "@/lib/contracts/snapshot-types";
 
 /** Numeric columns are cut into this many quantile bins of the reference. */
 export const SLICE_BINS = 5;
@@ -95,27 +96,50 @@ export interface SliceArgs {
 
 // ---------------------------------------------------------------- reference binning
 
-/** How a column of values is sliced: by value (few distinct values) or at the quantile cut points. Null: no values. */
+/**
+ * How a column of values is sliced: by value (few distinct values) or at the quantile cut points. Null: no values.
+ * One pass finds the count, min, max and the first few distinct values; the cut points' order statistics are then
+ * picked by bucket selection (`selectRanks`), which gives exactly the values a full sort would put at those ranks.
+ */
 export function numericSlicing(values: ArrayLike<number>): NumericSlicing | null {
+  const src = values instanceof Float64Array ? values : Float64Array.from(values);
   let count = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i] as number)) count++;
-  if (count === 0) return null;
-  const finite = new Float64Array(count);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (Number.isFinite(v)) finite[k++] = v;
-  }
-  const sorted = sortFloat64(finite);
+  let min = Infinity;
+  let max = -Infinity;
   const distinct: number[] = [];
-  for (let i = 0; i < sorted.length && distinct.length <= MAX_VALUE_GROUPS; i++) {
-    const v = sorted[i] as number;
-    if (distinct.length === 0 || v !== distinct[distinct.length - 1]) distinct.push(v);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i] as number;
+    if (v - v !== 0) continue; // NaN or ±Infinity
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (distinct.length <= MAX_VALUE_GROUPS) {
+      let seen = false;
+      for (let j = 0; j < distinct.length; j++) if (distinct[j] === v) seen = true; // -0 === 0: one value
+      if (!seen) distinct.push(v);
+    }
   }
-  if (distinct.length <= MAX_VALUE_GROUPS) return { mode: "values", values: distinct.map((v) => (v === 0 ? 0 : v)) };
-  const edges: number[] = [];
+  if (count === 0) return null;
+  if (distinct.length <= MAX_VALUE_GROUPS) return { mode: "values", values: distinct.sort((a, b) => a - b).map((v) => (v === 0 ? 0 : v)) };
+  // numpy's linear quantile (as `quantileSorted`) at b / SLICE_BINS: the values at ranks floor((n - 1) q) and the next.
+  const cuts: { lo: number; hi: number; gamma: number }[] = [];
+  const wanted = new Set<number>();
   for (let b = 1; b < SLICE_BINS; b++) {
-    const e = quantileSorted(sorted, b / SLICE_BINS);
+    const virtual = (count - 1) * (b / SLICE_BINS);
+    const prev = Math.floor(virtual);
+    const lo = Math.min(Math.max(prev, 0), count - 1);
+    const hi = Math.min(Math.max(prev + 1, 0), count - 1);
+    cuts.push({ lo, hi, gamma: virtual - prev });
+    wanted.add(lo);
+    wanted.add(hi);
+  }
+  const ranks = [...wanted].sort((a, b) => a - b);
+  const picked = selectRanks(src, min, max, ranks, count);
+  const at = new Map<number, number>();
+  ranks.forEach((r, i) => at.set(r, picked[i] as number));
+  const edges: number[] = [];
+  for (const cut of cuts) {
+    const e = lerp(at.get(cut.lo) as number, at.get(cut.hi) as number, cut.gamma);
     const last = edges[edges.length - 1];
     if (last === undefined || e > last) edges.push(e === 0 ? 0 : e);
   }

@@ -2,8 +2,8 @@
 // so reviewers can compare it with the live one on the same evidence.
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db/client";
-import type { ResolvedRoles } from "@/lib/ingest";
+import { getDb } from "@/lib/prisma/client";
+import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import type { JobHandler } from "@/lib/jobs/types";
 import { VERSION_JOB } from "@/lib/jobs/names";

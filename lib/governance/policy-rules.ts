@@ -1,7 +1,8 @@
 // The rules a model's policy sets, with their defaults. Pure: the evaluation judges with these, the policy
 // page edits them, and a stored policy of any age parses into them (missing parts take the defaults).
 import { z } from "zod";
-import type { FairnessQuestion, SliceMetric, Task } from "@/lib/evaluation/snapshot-types";
+import type { MinimumRows, PolicyRules } from "@/lib/contracts/policy-rules";
+import type { FairnessQuestion, SliceMetric, Task } from "@/lib/contracts/snapshot-types";
 
 export const FAIRNESS_QUESTIONS: readonly FairnessQuestion[] = ["help", "burden", "equal"];
 
@@ -18,52 +19,7 @@ export const JUDGED_METRICS: Record<Task, readonly string[]> = {
 /** Lower is better for these; higher for every other metric. */
 export const LOWER_IS_BETTER: ReadonlySet<string> = new Set(["logLoss", "brier", "calibrationError", "mae", "rmse", "mape"]);
 
-export interface MinimumRows {
-  /** labelled rows for performance */
-  performance: number;
-  /** rows of each class for a binary model's performance */
-  perClass: number;
-  /** rows on each side for drift */
-  drift: number;
-  /** rows per group for fairness */
-  perGroup: number;
-  /** rows in a rate's denominator for fairness */
-  denominator: number;
-}
-
 export const DEFAULT_MINIMUM_ROWS: MinimumRows = { performance: 100, perClass: 10, drift: 100, perGroup: 30, denominator: 5 };
-
-export interface DriftThresholds {
-  /** p-value tests (K-S, chi-square, Z) drift below this */
-  pValue: number;
-  /** distances (Wasserstein, Jensen-Shannon, PSI, ...) drift at or above this */
-  distance: number;
-  /** share of drifted columns that counts as the whole data set drifting */
-  datasetShare: number;
-  /** per-method overrides, keyed by Evidently's stattest name (ks, chisquare, z, wasserstein, jensenshannon, psi, ...) */
-  perMethod: Record<string, number>;
-}
-
-export interface PolicyRules {
-  version: number;
-  /** the metric the light and the charts follow */
-  primaryMetric: string;
-  /** binary: predicted "yes" when the score is at least this */
-  decisionThreshold: number;
-  /** relative drop against the reference value: amber above `amber`, red above `red` (whole interval) */
-  relativeTolerance: { amber: number; red: number };
-  /** optional absolute floors (higher-is-better metrics) or ceilings (lower-is-better) */
-  metricFloors: Record<string, number>;
-  driftThresholds: DriftThresholds;
-  minimumRows: MinimumRows;
-  /** null: not asked yet (binary models then judge selection rates) */
-  fairnessQuestion: FairnessQuestion | null;
-  /** Aequitas tau: disparities inside [tau, 1/tau] hold */
-  fairnessTolerance: number;
-  approvalsRequired: number;
-  /** what a row is, in the owner's words ("applicants"); default "rows" */
-  rowNoun: string;
-}
 
 /** The slice metric a policy judges fairness on, for a task. */
 export function fairnessMetricFor(task: Task, question: FairnessQuestion | null): SliceMetric {

@@ -1,4 +1,4 @@
-import type { Task } from "@/lib/evaluation/snapshot-types";
+import type { Task } from "@/lib/contracts/snapshot-types";
 
 export const TASK_LABELS: Record<Task, { name: string; explain: string }> = {
   binary: { name: "Yes/no decision", explain: "It answers a yes-or-no question for each case (binary classification)." },

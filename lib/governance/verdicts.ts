@@ -2,7 +2,6 @@
 // This module decides the lights and builds structured findings; lib/narrative words every sentence.
 import type {
   DataQualityProblem,
-  DataQualitySection,
   DriftColumnEntry,
   DriftSection,
   Light,
@@ -12,10 +11,9 @@ import type {
   SliceGroup,
   SliceMetric,
   SlicesSection,
-  Task,
   Verdict,
   Verdicts,
-} from "@/lib/evaluation/snapshot-types";
+} from "@/lib/contracts/snapshot-types";
 import {
   dataQualitySentences,
   dataQualitySummary,
@@ -43,29 +41,8 @@ import {
   type RelativeCheck,
   type WordingContext,
 } from "@/lib/narrative";
-import { LOWER_IS_BETTER, fairnessMetricFor, type PolicyRules } from "./policy-rules";
-
-export type { PolicyRules } from "./policy-rules";
-
-export interface JudgeInput {
-  task: Task;
-  policy: PolicyRules;
-  isReference: boolean;
-  /** e.g. "2026-07" or "reference data" */
-  windowLabel: string;
-  scorecard: ScorecardSection | null;
-  /** the same version on the reference (null when the window IS the reference or unknown) */
-  referenceScorecard: ScorecardSection | null;
-  previous: { windowLabel: string; scorecard: ScorecardSection | null; drift: DriftSection | null } | null;
-  drift: DriftSection;
-  slices: SlicesSection | null;
-  dataQuality: DataQualitySection | null;
-  hasLabelColumn: boolean;
-  /** the sensitive attributes the model declares; when absent, read from the slices section */
-  sensitiveAttributes?: readonly string[];
-  /** the target's unit for error metrics ("$", "days") */
-  targetUnit?: string;
-}
+import type { JudgeInput } from "@/lib/contracts/judge-input";
+import { LOWER_IS_BETTER, fairnessMetricFor } from "./policy-rules";
 
 /** A part's verdict with the finding behind it (the overall verdict words it in one sentence). */
 export interface PartJudgement<F> {

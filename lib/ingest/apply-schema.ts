@@ -13,6 +13,7 @@
  * A label column may have missing cells (labels can arrive later); rows without a label are left
  * out of the scorecard by the caller.
  */
+import type { ResolvedRoles } from "../contracts/column-roles";
 import { codeStats, numericStats } from "./column-stats";
 import { type DeclaredType, type RowContext, booleanWord, convertColumn } from "./convert-column";
 import { rowContext } from "./build-table";
@@ -51,16 +52,6 @@ export interface SchemaConfirmation {
   /** Declared column types (overriding inference). */
   types?: Readonly<Record<string, DeclaredType>>;
   model?: ModelRequirements;
-}
-
-/** Roles resolved against the table. */
-export interface ResolvedRoles {
-  label?: string;
-  prediction?: string;
-  scores: string[];
-  timestamp?: string;
-  id?: string;
-  features: string[];
 }
 
 /** A table ready for scoring and evaluation. */

@@ -1,8 +1,8 @@
 // The in-process job runner: one job at a time (our machines have 2 cores), oldest first.
 // Started lazily by the first request that needs it; on start it re-queues jobs a previous process left running.
 import "server-only";
-import { getDb, type Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/prisma/client";
+import type { Prisma } from "@/lib/prisma/generated/client";
 import { JobCancelledError, JobFailure, type JobHandler } from "./types";
 
 const handlers = new Map<string, JobHandler>();

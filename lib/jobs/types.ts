@@ -1,5 +1,5 @@
 // Long work (validate, store, score, evaluate) runs as a Job inside the server process.
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/prisma/client";
 
 export interface JobContext<I> {
   jobId: string;

@@ -26,7 +26,7 @@ export function intervalCaption(metric: string, lower: number, upper: number, ag
 
 /** Shown where a snapshot from before version 2 lacks distributions, groups and data quality. */
 export const LEGACY_SNAPSHOT_NOTE =
-  "This result was stored before Sightline checked data quality and every group. Evaluate again to see this: an owner can do it from the model's policy page.";
+  "This result is old. It was made before Sightline checked data quality and each group. Evaluate again to see this. An owner can do that on the policy page.";
 
 /** A category model's per-class table, in words. */
 export function classTableCaption(classes: number): string {

@@ -1,5 +1,5 @@
 // Data-quality problems in words. A problem is named before any verdict built on that data. Pure.
-import type { DataQualityProblem } from "@/lib/evaluation/snapshot-types";
+import type { DataQualityProblem } from "@/lib/contracts/snapshot-types";
 import type { DataQualityFinding, WordingContext } from "./findings";
 import { listWords } from "./drift-words";
 import { formatCount, formatPercent, formatScore } from "./format-number";

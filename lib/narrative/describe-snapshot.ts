@@ -1,8 +1,8 @@
 // The narrative of one snapshot: one sentence per headline number, in plain words. Pure.
 // Order: the headline (which names a data problem first), each headline metric with its interval,
 // what changed, then performance when it could not be judged, drift, fairness and data quality.
-import type { Task, Verdicts } from "@/lib/evaluation/snapshot-types";
-import type { JudgeInput } from "@/lib/governance/verdicts";
+import type { Task, Verdicts } from "@/lib/contracts/snapshot-types";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
 import { metricSentence } from "./metric-words";
 
 /** The metrics the narrative reads out, after the policy's primary metric. */

@@ -1,5 +1,5 @@
 // The words under a chart of each group's gap against the reference group, for one slice column. Pure.
-import type { SliceColumn, SliceMetric } from "@/lib/evaluation/snapshot-types";
+import type { SliceColumn, SliceMetric } from "@/lib/contracts/snapshot-types";
 import { formatCount, formatRatio } from "./format-number";
 import { GLOSSARY } from "./glossary";
 import { COMPARED_ON, toleranceSentences } from "./slice-sentence";

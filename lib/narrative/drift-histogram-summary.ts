@@ -1,5 +1,5 @@
 // The words under a chart that compares one column's values in the reference data and now. Pure.
-import type { ColumnDistribution, DriftColumnEntry } from "@/lib/evaluation/snapshot-types";
+import type { ColumnDistribution, DriftColumnEntry } from "@/lib/contracts/snapshot-types";
 import { formatAmount, formatPercent, formatScore } from "./format-number";
 import { GLOSSARY, explained } from "./glossary";
 import { MODEL_OUTPUT_COLUMN } from "./next-step";

@@ -1,6 +1,6 @@
 // What the verdict rules found, as data. lib/governance/verdicts.ts builds these and decides the lights;
 // the wording modules of lib/narrative turn them into sentences. Types only.
-import type { DataQualityProblem, Light, SliceColumn, SliceMetric, Task } from "@/lib/evaluation/snapshot-types";
+import type { DataQualityProblem, Light, SliceColumn, SliceMetric, Task } from "@/lib/contracts/snapshot-types";
 
 /** What every sentence builder needs to know about the model. */
 export interface WordingContext {

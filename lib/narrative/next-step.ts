@@ -1,5 +1,5 @@
 // The one concrete next step that ends every verdict, in words. Pure.
-import type { NextStep } from "@/lib/evaluation/snapshot-types";
+import type { NextStep } from "@/lib/contracts/snapshot-types";
 import { formatCount } from "./format-number";
 import { GLOSSARY } from "./glossary";
 

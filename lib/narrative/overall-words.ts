@@ -1,5 +1,5 @@
 // The overall verdict in words: the part that decided it, what was found, and the next step. Pure.
-import type { Light } from "@/lib/evaluation/snapshot-types";
+import type { Light } from "@/lib/contracts/snapshot-types";
 
 export type PartName = "performance" | "drift" | "fairness" | "dataQuality";
 

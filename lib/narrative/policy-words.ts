@@ -1,8 +1,10 @@
 // The policy's settings in plain words (the model form and the policy page). Pure.
-import type { FairnessQuestion } from "@/lib/evaluation/snapshot-types";
-import type { PolicyRules } from "@/lib/governance/policy-rules";
+import type { FairnessQuestion } from "@/lib/contracts/snapshot-types";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { formatPercent } from "./format-number";
-import { metricName } from "./metric-words";
+import { GLOSSARY } from "./glossary";
+import { metricWords } from "./metric-words";
+import { toleranceSentences } from "./slice-sentence";
 
 export const FAIRNESS_QUESTION_CHOICES: readonly { value: FairnessQuestion | ""; label: string; explain: string }[] = [
   {
@@ -17,7 +19,7 @@ export const FAIRNESS_QUESTION_CHOICES: readonly { value: FairnessQuestion | "";
   },
   {
     value: "equal",
-    label: "Every group should be picked equally often",
+    label: "Each group should get a yes as often as the others",
     explain: "Fairness compares how often each group gets a yes at all, whatever the true outcome.",
   },
   {
@@ -37,10 +39,10 @@ const QUESTION_WORDS: Record<FairnessQuestion, string> = {
 /** The policy's rules as short sentences, for everyone who may read it. */
 export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass" | "regression"): string[] {
   const lines = [
-    `The main measure is ${metricName(rules.primaryMetric)}. It turns amber when it is more than ${formatPercent(rules.relativeTolerance.amber)} worse than on the reference data, and red past ${formatPercent(rules.relativeTolerance.red)}.`,
+    `The main measure is the ${metricWords(rules.primaryMetric)}. It turns amber when it gets more than ${formatPercent(rules.relativeTolerance.amber)} worse than on the reference data. It turns red past ${formatPercent(rules.relativeTolerance.red)}.`,
   ];
   const floors = Object.entries(rules.metricFloors);
-  if (floors.length) lines.push(`Fixed limits: ${floors.map(([name, v]) => `${metricName(name)} ${v}`).join(", ")}.`);
+  for (const [name, v] of floors) lines.push(`There is also a fixed limit for the ${metricWords(name)}: ${v}.`);
   if (task === "binary") lines.push(`The model says yes when its score is at least ${rules.decisionThreshold}.`);
   lines.push(`The data counts as changed when ${formatPercent(rules.driftThresholds.datasetShare)} of its columns have changed.`);
   if (task === "binary") {
@@ -48,8 +50,14 @@ export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass"
   } else {
     lines.push(task === "multiclass" ? "Fairness: groups are compared on how often the answer is right." : "Fairness: groups are compared on the size of the errors.");
   }
-  lines.push(`A group's rate may be ${rules.fairnessTolerance} to ${Math.round((1 / rules.fairnessTolerance) * 100) / 100} times the largest group's. This is the four-fifths convention from US employment practice, a rule of thumb.`);
-  lines.push(`Lights stay grey below ${rules.minimumRows.performance} rows with a true outcome, ${rules.minimumRows.drift} rows for drift, or ${rules.minimumRows.perGroup} rows per group.`);
-  lines.push(rules.approvalsRequired === 0 ? "No approval is needed before a version goes live: there is no independent review." : `${rules.approvalsRequired} approval${rules.approvalsRequired > 1 ? "s are" : " is"} needed before a version goes live.`);
+  lines.push(`A group's rate is compared with the largest group's. ${toleranceSentences(rules.fairnessTolerance).join(" ")}`);
+  lines.push(
+    `A light stays grey when there are too few rows. It needs ${rules.minimumRows.performance} rows with a true outcome, ${rules.minimumRows.drift} rows for drift (${GLOSSARY.drift}) and ${rules.minimumRows.perGroup} rows per group.`,
+  );
+  lines.push(
+    rules.approvalsRequired === 0
+      ? "No approval is needed before a version goes live. So there is no review by a second person."
+      : `You need ${rules.approvalsRequired} approval${rules.approvalsRequired > 1 ? "s" : ""} before a version goes live.`,
+  );
   return lines;
 }

@@ -1,7 +1,7 @@
 // One group against its column's reference group, in one template that works for any column and any
 // fairness metric: "Rows where sex is Female are picked 0.62 times as often as rows where sex is Male
 // (the reference group: ...)." Pure.
-import type { SliceColumn, SliceMetric } from "@/lib/evaluation/snapshot-types";
+import type { SliceColumn, SliceMetric } from "@/lib/contracts/snapshot-types";
 import { formatRatio } from "./format-number";
 import { GLOSSARY } from "./glossary";
 import { capitalize } from "./metric-words";

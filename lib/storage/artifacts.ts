@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/db/connect";
+import { dataDir } from "@/lib/prisma/connect";
 
 export function artifactRoot(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(/*turbopackIgnore: true*/ env.SIGHTLINE_ARTIFACT_DIR?.trim() || path.join(dataDir(env), "artifacts"));

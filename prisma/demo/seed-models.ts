@@ -5,10 +5,10 @@ import path from "node:path";
 import { z } from "zod";
 import { runAsUser } from "@/lib/auth/current-user";
 import { appendAuditEvent } from "@/lib/db/audit";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/prisma/client";
 import { acceptDataUpload } from "@/lib/db/uploads";
 import { createModelVersion } from "@/lib/db/versions";
-import "@/lib/jobs/handlers";
+import "@/lib/evaluation/register-jobs";
 import { waitForIdle } from "@/lib/jobs/runner";
 import { stageUpload } from "@/lib/storage/artifacts";
 

@@ -20,7 +20,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { openAdapter, type DatabaseConfig } from "../../lib/db/connect";
+import { openAdapter, type DatabaseConfig } from "../../lib/prisma/connect";
 
 /** Database errors (pg and PGlite share the shape) become DriverAdapterErrors, so the engine reports them. */
 function toAdapterError(error: unknown): unknown {

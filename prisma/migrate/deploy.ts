@@ -1,6 +1,6 @@
 // `deploy`: applies the pending migrations of prisma/migrations, in order. Idempotent. Used by
 // `npm run db:migrate`, the seed, the demo command and the integration tests (in-process).
-import { databaseConfig, type DatabaseConfig } from "../../lib/db/connect";
+import { databaseConfig, type DatabaseConfig } from "../../lib/prisma/connect";
 import { openMigrationConnection } from "./adapter";
 import { withSchemaEngine } from "./engine";
 import { defaultPaths, noFilters, readMigrations, readSchema, type MigratePaths } from "./files";

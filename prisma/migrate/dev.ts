@@ -1,6 +1,6 @@
 // `dev --name X`: writes a new migration from the difference between the migrations folder and
 // prisma/schema.prisma, then applies it. Never resets a database: on drift it stops and explains.
-import { databaseConfig, type DatabaseConfig } from "../../lib/db/connect";
+import { databaseConfig, type DatabaseConfig } from "../../lib/prisma/connect";
 import { openMigrationConnection } from "./adapter";
 import { MigrateRefusal, withSchemaEngine } from "./engine";
 import { defaultPaths, noFilters, readMigrations, readSchema, writeMigration } from "./files";

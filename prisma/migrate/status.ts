@@ -1,6 +1,6 @@
 // `status` and `resolve`: what the database has applied compared with prisma/migrations, and marking a
 // failed migration as rolled back (after fixing it) or as applied (after applying it by hand).
-import { databaseConfig, type DatabaseConfig } from "../../lib/db/connect";
+import { databaseConfig, type DatabaseConfig } from "../../lib/prisma/connect";
 import { openMigrationConnection } from "./adapter";
 import { withSchemaEngine } from "./engine";
 import { defaultPaths, noFilters, readMigrations, readSchema } from "./files";

@@ -126,13 +126,13 @@ async function main(): Promise<void> {
   for (const name of overridden) delete process.env[name];
 
   const { migrateDeploy } = await import("../../prisma/migrate/deploy");
-  const { databaseConfig } = await import("../../lib/db/connect");
-  const { closeDb, getDb } = await import("../../lib/db/client");
+  const { databaseConfig } = await import("../../lib/prisma/connect");
+  const { closeDb, getDb } = await import("../../lib/prisma/client");
   const { addMemberAsOperator, findOrCreateModelAsOperator, findOrCreateWorkspace } = await import("../../lib/db/bootstrap");
   const { runAsUser } = await import("../../lib/auth/current-user");
   const { createModelVersion } = await import("../../lib/db/versions");
   const { acceptDataUpload } = await import("../../lib/db/uploads");
-  await import("../../lib/jobs/handlers");
+  await import("../../lib/evaluation/register-jobs");
   const { stopJobRunner, waitForIdle } = await import("../../lib/jobs/runner");
   const { stageUpload } = await import("../../lib/storage/artifacts");
   const { limitsFromEnv } = await import("../../lib/ingest/limits");

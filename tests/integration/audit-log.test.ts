@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { appendAuditEvent, verifyWorkspaceChain } from "@/lib/db/audit";
-import type { Db } from "@/lib/db/client";
-import { openDatabase, type DatabaseConfig, type OpenDatabase } from "@/lib/db/connect";
+import type { Db } from "@/lib/prisma/client";
+import { openDatabase, type DatabaseConfig, type OpenDatabase } from "@/lib/prisma/connect";
 import { migrateDeploy } from "@/prisma/migrate/deploy";
 
 const backends: { name: string; config: () => DatabaseConfig; cleanup?: () => void }[] = [];

@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_WORKSPACE, OTHER_DEMO_WORKSPACE } from "@/lib/auth/demo";
 import { verifyWorkspaceChain } from "@/lib/db/audit";
-import { openAdapter } from "@/lib/db/connect";
+import { openAdapter } from "@/lib/prisma/connect";
 import { seedDemo } from "@/prisma/seed";
 import { closeDb, getDb, usePostgres } from "./support";
 

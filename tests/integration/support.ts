@@ -7,7 +7,7 @@ import { inject } from "vitest";
 import { runAsAnonymous, runAsUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
 import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
-import { closeDb, getDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/prisma/client";
 
 /** Points the data layer at the test PostgreSQL (and files at a temp folder). Call in beforeAll, and closeDb() in afterAll. */
 export function usePostgres(): void {

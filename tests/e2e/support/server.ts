@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb } from "@/lib/db/client";
+import { closeDb } from "@/lib/prisma/client";
 import { migrateDeploy } from "@/prisma/migrate/deploy";
 import { seedDemo } from "@/prisma/seed";
 

@@ -13,7 +13,7 @@ import {
   sampleRows,
   type QualityColumns,
 } from "@/lib/evaluation/data-quality";
-import type { DataQualityProblem, Provenance } from "@/lib/evaluation/snapshot-types";
+import type { DataQualityProblem, Provenance } from "@/lib/contracts/snapshot-types";
 import type { Column, Table } from "@/lib/ingest/table";
 import { rocAucScore, Xoshiro128 } from "@/lib/metrics";
 

@@ -9,7 +9,7 @@ import {
   prepareReferenceDistributions,
   referenceEdges,
 } from "@/lib/evaluation/distributions";
-import type { CategoricalDistribution, ColumnDistribution, NumericDistribution } from "@/lib/evaluation/snapshot-types";
+import type { CategoricalDistribution, ColumnDistribution, NumericDistribution } from "@/lib/contracts/snapshot-types";
 import type { Column, Table } from "@/lib/ingest/table";
 import { histogramSorted } from "@/lib/metrics/drift/binning";
 import { Xoshiro128 } from "@/lib/metrics";

@@ -4,7 +4,9 @@ import type { Table } from "@/lib/ingest/table";
 import { accuracyScore } from "@/lib/metrics";
 import { formatNumber as formatMetric } from "@/lib/narrative/format-number";
 import { defaultRules } from "@/lib/governance/policy-rules";
-import { judgeFairness, judgePerformance, type JudgeInput, type PolicyRules } from "@/lib/governance/verdicts";
+import { judgeFairness, judgePerformance } from "@/lib/governance/verdicts";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
 
 const policy: PolicyRules = { ...defaultRules("binary"), version: 1, primaryMetric: "accuracy", metricFloors: { accuracy: 0.8 } };
 

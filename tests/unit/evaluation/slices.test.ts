@@ -9,7 +9,7 @@ import {
   type SliceArgs,
   type SlicePolicy,
 } from "@/lib/evaluation/slices";
-import type { SliceColumn, SliceGroup } from "@/lib/evaluation/snapshot-types";
+import type { SliceColumn, SliceGroup } from "@/lib/contracts/snapshot-types";
 import type { Column, Table } from "@/lib/ingest/table";
 
 // ---------------------------------------------------------------- tiny table builders

@@ -2,8 +2,9 @@
 // threshold, floors and the worse rule, each fairness question, the minimum-rows cases, the reference data,
 // and a data problem named first.
 import { describe, expect, it } from "vitest";
-import type { Light, ScorecardSection, SliceGroup } from "@/lib/evaluation/snapshot-types";
-import { checkFloor, checkRelative, judge, judgeDataQuality, judgeDrift, judgeFairness, judgePerformance, relativeDrop, type JudgeInput } from "@/lib/governance/verdicts";
+import type { Light, ScorecardSection, SliceGroup } from "@/lib/contracts/snapshot-types";
+import { checkFloor, checkRelative, judge, judgeDataQuality, judgeDrift, judgeFairness, judgePerformance, relativeDrop } from "@/lib/governance/verdicts";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
 import {
   PROBLEMS,
   calmDrift,

@@ -1,6 +1,6 @@
 // The words under the charts: a metric over time, a drift histogram, a disparity chart.
 import { describe, expect, it } from "vitest";
-import type { ColumnDistribution } from "@/lib/evaluation/snapshot-types";
+import type { ColumnDistribution } from "@/lib/contracts/snapshot-types";
 import { disparityChartSummary, driftHistogramSummary, driftTestSentences, metricOverTimeSummary } from "@/lib/narrative";
 import { driftColumn, group, sliceColumn } from "./scenarios";
 

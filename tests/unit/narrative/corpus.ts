@@ -1,6 +1,10 @@
 // Every sentence template of lib/narrative, each filled several times with realistic values. The readability and
 // jargon tests read each filled template on its own.
-import type { ColumnDistribution, DataQualityProblem, DriftColumnEntry, NextStep, SliceMetric, Task } from "@/lib/evaluation/snapshot-types";
+import { defaultRules } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
+import { classTableCaption, LEGACY_SNAPSHOT_NOTE } from "@/lib/narrative/captions";
+import { describePolicy, FAIRNESS_QUESTION_CHOICES } from "@/lib/narrative/policy-words";
+import type { ColumnDistribution, DataQualityProblem, DriftColumnEntry, NextStep, SliceMetric, Task } from "@/lib/contracts/snapshot-types";
 import { judge } from "@/lib/governance/verdicts";
 import {
   describeSnapshot,
@@ -231,6 +235,29 @@ export function filledTemplates(): Filled[] {
     }
   }
   for (const rows of [42, 2000, 123456]) out.push({ template: "scorecardCaption", fill: String(rows), text: scorecardCaption(rows) });
-  out.push(...sliceFills(), ...chartFills());
+  out.push(...sliceFills(), ...chartFills(), ...policyFills());
+  return out;
+}
+
+/** The policy in words, the category table's caption, the note on old snapshots and the fairness question. */
+function policyFills(): Filled[] {
+  const out: Filled[] = [];
+  for (const task of ["binary", "multiclass", "regression"] as Task[]) {
+    const variants: PolicyRules[] = [
+      { ...defaultRules(task), version: 1 },
+      { ...defaultRules(task), version: 2, metricFloors: { [defaultRules(task).primaryMetric]: 0.7 }, fairnessQuestion: "help", approvalsRequired: 2 },
+      { ...defaultRules(task), version: 3, fairnessQuestion: "burden", approvalsRequired: 0, fairnessTolerance: 0.9 },
+      { ...defaultRules(task), version: 4, fairnessQuestion: "equal" },
+    ];
+    for (const rules of variants) {
+      describePolicy(rules, task).forEach((line, i) => out.push({ template: "describePolicy", fill: `${task} v${rules.version} line ${i}`, text: line }));
+    }
+  }
+  for (const n of [3, 12]) out.push({ template: "classTableCaption", fill: String(n), text: classTableCaption(n) });
+  for (const fill of ["binary", "regression"]) out.push({ template: "LEGACY_SNAPSHOT_NOTE", fill, text: LEGACY_SNAPSHOT_NOTE });
+  for (const choice of FAIRNESS_QUESTION_CHOICES) {
+    out.push({ template: "fairness question choice", fill: `${choice.value} label`, text: `${choice.label}.` });
+    out.push({ template: "fairness question choice", fill: `${choice.value} explain`, text: choice.explain });
+  }
   return out;
 }

@@ -1,7 +1,8 @@
 // The narrative: the headline first (naming a data problem first), one sentence per headline number with its
 // interval in plain words, what changed, then drift, fairness and data quality.
 import { describe, expect, it } from "vitest";
-import { judge, type JudgeInput } from "@/lib/governance/verdicts";
+import { judge } from "@/lib/governance/verdicts";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
 import { describeSnapshot } from "@/lib/narrative";
 import { scenarios } from "./scenarios";
 

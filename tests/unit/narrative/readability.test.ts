@@ -2,7 +2,7 @@
 // regression models, the reference data, the gray cases, every next step, every data-quality problem and each
 // fairness question), must read at Flesch reading ease 60 or more on its own.
 import { describe, expect, it } from "vitest";
-import type { DataQualityProblem, NextStep, SliceMetric } from "@/lib/evaluation/snapshot-types";
+import type { DataQualityProblem, NextStep, SliceMetric } from "@/lib/contracts/snapshot-types";
 import { filledTemplates } from "./corpus";
 import { fleschReadingEase } from "./flesch";
 

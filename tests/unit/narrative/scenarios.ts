@@ -14,9 +14,10 @@ import type {
   SliceMetric,
   SlicesSection,
   Task,
-} from "@/lib/evaluation/snapshot-types";
-import { defaultRules, type PolicyRules } from "@/lib/governance/policy-rules";
-import type { JudgeInput } from "@/lib/governance/verdicts";
+} from "@/lib/contracts/snapshot-types";
+import { defaultRules } from "@/lib/governance/policy-rules";
+import type { PolicyRules } from "@/lib/contracts/policy-rules";
+import type { JudgeInput } from "@/lib/contracts/judge-input";
 
 const LOWER = new Set(["logLoss", "brier", "calibrationError", "mae", "rmse", "mape"]);
 

@@ -4,6 +4,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { UploadData } from "@/components/data/upload-data";
 import { UploadVersion } from "@/components/data/upload-version";
 import { listModelJobs } from "@/lib/db/jobs";
+import "@/lib/evaluation/register-jobs";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/auth/guard";
 import { formFields } from "@/lib/db/form-fields";
 import { changePolicy, reevaluateModel } from "@/lib/db/policies";
+import "@/lib/evaluation/register-jobs";
 
 export type PolicyState = (ActionResult<{ version: number; jobId: string }> & { values?: Record<string, string> }) | null;
 

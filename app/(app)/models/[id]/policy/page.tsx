@@ -5,6 +5,7 @@ import { ReevaluateButton } from "@/components/policy/reevaluate-button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import { getPolicy } from "@/lib/db/policies";
+import "@/lib/evaluation/register-jobs";
 import { JUDGED_METRICS, LOWER_IS_BETTER } from "@/lib/governance/policy-rules";
 import { metricName } from "@/lib/narrative/metric-words";
 import { describePolicy } from "@/lib/narrative/policy-words";

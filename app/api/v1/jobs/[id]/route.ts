@@ -1,5 +1,6 @@
 import { handleApi } from "@/lib/api/route";
 import { getJob } from "@/lib/db/jobs";
+import "@/lib/evaluation/register-jobs";
 
 export async function GET(request: Request, { params }: RouteContext<"/api/v1/jobs/[id]">): Promise<Response> {
   const { id } = await params;

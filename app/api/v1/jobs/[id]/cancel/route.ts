@@ -1,5 +1,6 @@
 import { handleApi } from "@/lib/api/route";
 import { cancelJob, getJob } from "@/lib/db/jobs";
+import "@/lib/evaluation/register-jobs";
 
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/jobs/[id]/cancel">): Promise<Response> {
   const { id } = await params;

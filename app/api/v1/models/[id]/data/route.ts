@@ -2,7 +2,7 @@ import { HttpError, handleApi } from "@/lib/api/route";
 import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
 import { acceptDataUpload } from "@/lib/db/uploads";
 import { IngestError } from "@/lib/ingest";
-import "@/lib/jobs/handlers";
+import "@/lib/evaluation/register-jobs";
 
 /**
  * Upload reference data or a production batch: the file's bytes (CSV, Parquet or JSON rows) as the body.

@@ -2,7 +2,7 @@ import { HttpError, handleApi } from "@/lib/api/route";
 import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
 import { acceptLabelsUpload } from "@/lib/db/labels";
 import { IngestError } from "@/lib/ingest";
-import "@/lib/jobs/handlers";
+import "@/lib/evaluation/register-jobs";
 
 /** Upload labels that arrived later: a file with the row id and the true outcome. Query: file=, id=, label=. */
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/labels">): Promise<Response> {

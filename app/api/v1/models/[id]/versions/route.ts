@@ -1,7 +1,7 @@
 import { HttpError, handleApi } from "@/lib/api/route";
 import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
 import { ModelFileError, createModelVersion } from "@/lib/db/versions";
-import "@/lib/jobs/handlers";
+import "@/lib/evaluation/register-jobs";
 
 /** Upload a model version: the .onnx file's bytes as the body; `?file=name.onnx&note=…&featureNames=a,b,c`. */
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/versions">): Promise<Response> {

@@ -1,7 +1,7 @@
 // The one Prisma client of the server process (and of a CLI command or test process).
 import "server-only";
 import { openDatabase, type OpenDatabase } from "./connect";
-import type { PrismaClient } from "./generated/prisma/client";
+import type { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => ...)`. */
