@@ -24,7 +24,7 @@ export function PolicyForm({ modelId, task, rules, metrics }: { modelId: string;
   return (
     <form action={action} className="space-y-6" noValidate>
       {state?.ok ? <Notice tone="success">{state.message}</Notice> : null}
-      {state && !state.ok ? <Notice tone="error">{state.error}</Notice> : null}
+      {state && !state.ok ? <Notice tone="error">{state.fieldErrors ? "Nothing was saved. Check the fields marked below." : state.error}</Notice> : null}
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Performance</legend>
         <div>

@@ -343,9 +343,9 @@ export async function evaluateTargets(
   return out;
 }
 
-/** Every rule that changes what a snapshot says (the version number does not). */
-function policyHashParts(policy: PolicyRules): Omit<PolicyRules, "version"> {
-  const { version: _version, ...rules } = policy;
+/** Every rule that changes what a snapshot says (not the policy row's id or version number). */
+function policyHashParts(policy: PolicyRules & { id?: string }): Omit<PolicyRules, "version"> {
+  const { version: _version, id: _id, ...rules } = policy;
   return rules;
 }
 

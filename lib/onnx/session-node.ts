@@ -31,12 +31,23 @@ export async function createScoringSession(prepared: PreparedModel): Promise<Sco
   return makeScoringSession(prepared, runner);
 }
 
+/**
+ * One model at a time in this process: onnxruntime-web's single WASM instance failed ("Cannot read properties of
+ * null") when a request's dry run created a session while a job was scoring with another. Work queues here instead.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = tail.then(work, work);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
 /** Scores a whole table in batches and returns the decoded outputs for every row. */
 export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable> {
-  return withSession(() => createScoringSession(prepared), (session) => session.score(columns, options));
+  return oneAtATime(() => withSession(() => createScoringSession(prepared), (session) => session.score(columns, options)));
 }
 
 /** Runs one row through the runtime to accept or refuse an upload; throws OnnxModelError on refusal. */
 export function dryRun(prepared: PreparedModel, sampleColumns?: ColumnSource): Promise<DryRunResult> {
-  return withSession(() => createScoringSession(prepared), (session) => session.dryRun(sampleColumns));
+  return oneAtATime(() => withSession(() => createScoringSession(prepared), (session) => session.dryRun(sampleColumns)));
 }
