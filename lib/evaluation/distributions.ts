@@ -82,6 +82,11 @@ export interface ReferenceDistributionArgs {
   output?: OutputValues | null;
   /** the output's column name (default "(model output)") */
   outputName?: string;
+  /**
+   * Finite values of numeric columns, ascending, when they are sorted already (the drift profile of the same
+   * reference keeps them): bins, missing counts and box stats then come from the sorted values without a pass.
+   */
+  sortedNumeric?: Readonly<Record<string, Float64Array>>;
 }
 
 export interface ColumnDistributionArgs {
@@ -613,7 +618,37 @@ function categoricalDistribution(ref: CategoricalReference, source: Source): Col
 
 // ---------------------------------------------------------------- entry points
 
-function prepareColumn(column: string, role: DistributionRole, source: Source, asCategories: boolean): PreparedColumn {
+/** First index of `sorted` whose value is at least `x` (binary search). */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The reference half of a numeric column from its sorted finite values (same numbers as {@link prepareNumeric}). */
+function prepareNumericSorted(column: string, role: DistributionRole, rows: number, sorted: Float64Array): NumericReference {
+  const n = sorted.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  const edges = n === 0 ? new Float64Array(0) : referenceEdges(sorted[0] as number, sorted[n - 1] as number, n);
+  const k = edges.length - 1;
+  const counts: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const start = lowerBound(sorted, edges[i] as number);
+    // Bins are [e_i, e_i+1), the last closed: every value from e_last - 1 on belongs to it.
+    const end = i === k - 1 ? n : lowerBound(sorted, edges[i + 1] as number);
+    counts.push(end - start);
+  }
+  return { kind: "numeric", column, role, edges: Array.from(edges), counts, missing: rows - n, box: boxWith(n, sum, (ranks) => ranks.map((r) => sorted[r] as number)) };
+}
+
+function prepareColumn(column: string, role: DistributionRole, source: Source, asCategories: boolean, sorted?: Float64Array): PreparedColumn {
+  if (source.kind === "numeric" && !asCategories && sorted) return prepareNumericSorted(column, role, source.values.length, sorted);
   if (source.kind === "numeric" && !asCategories) return prepareNumeric(column, role, source);
   return prepareCategorical(column, role, source);
 }
@@ -630,9 +665,9 @@ export function prepareReferenceDistributions(args: ReferenceDistributionArgs): 
     const column = byColumn.get(name);
     if (!column || seen.has(name) || name === labelColumn) continue;
     seen.add(name);
-    columns.push(prepareColumn(name, "input", columnSource(column, table.rowCount), false));
+    columns.push(prepareColumn(name, "input", columnSource(column, table.rowCount), false, args.sortedNumeric?.[name]));
   }
-  if (args.output) columns.push(prepareColumn(outputName, "output", outputSource(args.output), false));
+  if (args.output) columns.push(prepareColumn(outputName, "output", outputSource(args.output), false, args.sortedNumeric?.[outputName]));
   if (labelColumn !== null) {
     const column = byColumn.get(labelColumn);
     const classification = args.task === "binary" || args.task === "multiclass";

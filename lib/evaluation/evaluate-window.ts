@@ -300,10 +300,12 @@ function qualityColumns(setup: EvaluationSetup, table: Table): QualityColumns {
 
 export function prepareEvaluationReference(setup: EvaluationSetup, reference: Table, outputs: ModelOutputs): PreparedEvaluationReference {
   const columns = qualityColumns(setup, reference);
+  const drift = prepareReference(driftColumns(setup, reference, outputs));
   return {
     rows: reference.rowCount,
-    drift: prepareReference(driftColumns(setup, reference, outputs)),
+    drift,
     distributions: prepareReferenceDistributions({
+      sortedNumeric: sortedOf(drift),
       reference,
       featureColumns: setup.featureColumns,
       labelColumn: setup.labelColumn,
@@ -315,6 +317,13 @@ export function prepareEvaluationReference(setup: EvaluationSetup, reference: Ta
     quality: prepareQualityReference(reference, columns),
     qualityColumns: columns,
   };
+}
+
+/** The drift profile's sorted numeric columns, reused for the distributions' bins and box stats. */
+function sortedOf(profile: ReferenceProfile): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const [name, sample] of Object.entries(profile)) if (sample.kind === "numeric") out[name] = sample.sorted;
+  return out;
 }
 
 function driftSection(setup: EvaluationSetup, reference: PreparedEvaluationReference, table: Table, outputs: ModelOutputs): DriftSection {

@@ -345,3 +345,34 @@ describe("roles, output and label", () => {
     expect(JSON.parse(JSON.stringify(again))).toEqual(again);
   });
 });
+
+describe("reference columns that come sorted (from the drift profile)", () => {
+  it("give the same bins, counts, missing counts and box stats as the unsorted pass", async () => {
+    const { prepareReferenceDistributions: prepare } = await import("@/lib/evaluation/distributions");
+    let s = 7;
+    const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const n = 5000;
+    const x = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? Number.NaN : i % 13 === 0 ? 0.5 : Math.round(rand() * 1000) / 10));
+    const constant = new Float64Array(n).fill(3);
+    const table = { file: "r.csv", format: "csv" as const, rowCount: n, firstRowNumber: 2, columns: [
+      { name: "x", kind: "numeric" as const, values: x },
+      { name: "k", kind: "numeric" as const, values: constant },
+    ] };
+    const sortedFinite = (v: Float64Array) => Float64Array.from(Array.from(v).filter((a) => Number.isFinite(a)).sort((a, b) => a - b));
+    const plain = prepare({ reference: table, featureColumns: ["x", "k"] });
+    const fast = prepare({ reference: table, featureColumns: ["x", "k"], sortedNumeric: { x: sortedFinite(x), k: sortedFinite(constant) } });
+    expect(fast.columns.length).toBe(2);
+    for (const [i, col] of plain.columns.entries()) {
+      const other = fast.columns[i]!;
+      expect(other.kind).toBe("numeric");
+      if (col.kind !== "numeric" || other.kind !== "numeric") continue;
+      expect(other.edges).toEqual(col.edges);
+      expect(other.counts).toEqual(col.counts);
+      expect(other.missing).toBe(col.missing);
+      const { mean, ...rest } = col.box!;
+      const { mean: fastMean, ...fastRest } = other.box!;
+      expect(fastRest).toEqual(rest);
+      expect(fastMean).toBeCloseTo(mean, 9);
+    }
+  });
+});
