@@ -38,11 +38,9 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
           {snapshotCaption(snapshot.windowLabel, snapshot.rowCount, content.verdicts.policyVersion)}
         </p>
       </div>
-      <ul className="space-y-1 text-slate-800" data-testid="narrative">
-        {content.narrative.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <p className="text-base font-medium text-slate-900" data-testid="headline">
+        {content.verdicts.overall.reason}
+      </p>
       <div className="divide-y divide-slate-100 border-y border-slate-100">
         {content.verdicts.dataQuality ? <VerdictRow title="Data quality" verdict={content.verdicts.dataQuality} /> : null}
         <VerdictRow title="Performance" verdict={content.verdicts.performance} />
@@ -58,6 +56,14 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
           </ul>
         </div>
       ) : null}
+      <details className="rounded-md border border-slate-200 px-3 py-2">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">Read the whole summary</summary>
+        <ul className="mt-2 space-y-1 text-sm text-slate-700" data-testid="narrative">
+          {content.narrative.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </details>
       {isLegacySnapshot(content) ? (
         <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700" data-testid="legacy-snapshot">
           {LEGACY_SNAPSHOT_NOTE}
@@ -99,7 +105,7 @@ export function WindowTimeline({ windows }: { windows: WindowSummary[] }) {
               <td className="py-2 pr-3 tabular-nums">{w.rowCount.toLocaleString("en-US")}</td>
               <td className="py-2 pr-3">{light(w.verdicts.overall.light)}</td>
               <td className="py-2 pr-3">{light(w.verdicts.performance.light)}</td>
-              <td className="py-2 pr-3">{light(w.verdicts.drift.light)}</td>
+              <td className="py-2 pr-3">{w.isReference ? <TrafficLight light="gray" label="Baseline" /> : light(w.verdicts.drift.light)}</td>
               <td className="py-2">{light(w.verdicts.fairness.light)}</td>
             </tr>
           ))}

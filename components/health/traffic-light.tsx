@@ -4,7 +4,7 @@ export const LIGHT_TEXT: Record<Light, string> = {
   green: "Healthy",
   amber: "Check",
   red: "Action needed",
-  gray: "Not enough data",
+  gray: "Not judged",
 };
 
 const DOT: Record<Light, string> = {

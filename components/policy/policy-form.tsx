@@ -17,7 +17,19 @@ export interface MetricChoice {
 const pct = (x: number) => String(Math.round(x * 10_000) / 100);
 
 /** The owner's policy editor. Every save needs a reason and makes a new, audited policy version. */
-export function PolicyForm({ modelId, task, rules, metrics }: { modelId: string; task: "binary" | "multiclass" | "regression"; rules: PolicyRules; metrics: MetricChoice[] }) {
+export function PolicyForm({
+  modelId,
+  task,
+  rules,
+  metrics,
+  sensitiveAttributes,
+}: {
+  modelId: string;
+  task: "binary" | "multiclass" | "regression";
+  rules: PolicyRules;
+  metrics: MetricChoice[];
+  sensitiveAttributes: string[];
+}) {
   const [state, action, pending] = useActionState<PolicyState, FormData>(changePolicyAction.bind(null, modelId), null);
   const error = (name: string) => (state && !state.ok ? state.fieldErrors?.[name] : undefined);
   const value = (name: string, fallback: string) => state?.values?.[name] ?? fallback;
@@ -76,6 +88,9 @@ export function PolicyForm({ modelId, task, rules, metrics }: { modelId: string;
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Fairness</legend>
+        <Field id="sensitiveAttributes" name="sensitiveAttributes" label="Group columns to compare" placeholder="sex, age_band, region"
+          defaultValue={value("sensitiveAttributes", sensitiveAttributes.join(", "))}
+          hint="Column names in your data, separated by commas. Leave empty to compare no groups." error={error("sensitiveAttributes")} />
         {task === "binary" ? (
           <FairnessQuestion defaultValue={value("fairnessQuestion", rules.fairnessQuestion ?? "")} error={error("fairnessQuestion")} />
         ) : (

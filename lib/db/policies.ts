@@ -101,6 +101,12 @@ export const policyChangeInput = z
     fairnessTolerance: z.coerce.number({ message: "The fairness band must be a number such as 0.8." }).gt(0, "The fairness band must be above 0.").max(1, "The fairness band must be at most 1 (0.8 allows 0.8 to 1.25)."),
     approvalsRequired: z.coerce.number({ message: "Approvals must be a whole number." }).int("Approvals must be a whole number.").min(0, "Approvals cannot be below 0.").max(10, "At most 10 approvals."),
     rowNoun: z.string().trim().min(1, "Say what a row is, such as \"applicants\", or keep \"rows\".").max(40, "Keep what a row is under 40 characters."),
+    /** the columns whose groups are compared for fairness, comma-separated (kept as they are when absent) */
+    sensitiveAttributes: z
+      .union([z.string().max(1000, "Keep the list of group columns under 1,000 characters."), z.array(z.string().trim().min(1).max(100))])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : [...new Set((typeof v === "string" ? v.split(",") : v).map((c) => c.trim()).filter(Boolean))]))
+      .refine((v) => v === undefined || v.every((c) => c.length <= 100), "A column name can be at most 100 characters."),
   })
   .refine((v) => v.redDrop >= v.amberDrop, { message: "The red drop must be at least the amber drop.", path: ["redDrop"] });
 
@@ -124,7 +130,7 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
   if (!modelId.safeParse(id).success) throw notFound("That model");
   const data = policyChangeInput.parse(withFloors(input));
   const db = await getDb();
-  const model = await db.model.findFirst({ where: { id, workspaceId: user.workspaceId }, select: { id: true, task: true } });
+  const model = await db.model.findFirst({ where: { id, workspaceId: user.workspaceId }, select: { id: true, task: true, sensitiveAttributes: true } });
   if (!model) throw notFound("That model");
   if (!JUDGED_METRICS[model.task].includes(data.primaryMetric)) {
     throw new RuleError(`"${data.primaryMetric}" is not a measure this kind of model has. Choose one from the list.`);
@@ -152,6 +158,10 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
       rowNoun: data.rowNoun,
     };
     await tx.policy.create({ data: { modelId: id, version, reason: data.reason, createdById: user.id, ...policyRowData(model.task, rules) } });
+    const sensitive = data.sensitiveAttributes ?? model.sensitiveAttributes;
+    if (data.sensitiveAttributes && data.sensitiveAttributes.join("\n") !== model.sensitiveAttributes.join("\n")) {
+      await tx.model.update({ where: { id }, data: { sensitiveAttributes: data.sensitiveAttributes } });
+    }
     const jobId = await enqueueJob(
       { workspaceId: user.workspaceId, modelId: id, kind: REJUDGE_JOB, input: { modelId: id, reason: `policy version ${version}` }, createdById: user.id },
       tx,
@@ -175,6 +185,7 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
         fairnessTolerance: rules.fairnessTolerance,
         approvalsRequired: rules.approvalsRequired,
         rowNoun: rules.rowNoun,
+        sensitiveAttributes: sensitive,
         jobId,
         ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}),
       },

@@ -37,7 +37,7 @@ const QUESTION_WORDS: Record<FairnessQuestion, string> = {
 };
 
 /** The policy's rules as short sentences, for everyone who may read it. */
-export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass" | "regression"): string[] {
+export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass" | "regression", groupColumns: readonly string[] = []): string[] {
   const lines = [
     `The main measure is the ${metricWords(rules.primaryMetric)}. It turns amber when it gets more than ${formatPercent(rules.relativeTolerance.amber)} worse than on the reference data. It turns red past ${formatPercent(rules.relativeTolerance.red)}.`,
   ];
@@ -45,6 +45,7 @@ export function describePolicy(rules: PolicyRules, task: "binary" | "multiclass"
   for (const [name, v] of floors) lines.push(`There is also a fixed limit for the ${metricWords(name)}: ${v}.`);
   if (task === "binary") lines.push(`The model says yes when its score is at least ${rules.decisionThreshold}.`);
   lines.push(`The data counts as changed when ${formatPercent(rules.driftThresholds.datasetShare)} of its columns have changed.`);
+  lines.push(groupColumns.length ? `The groups to compare are in ${groupColumns.length === 1 ? "the column" : "the columns"} ${groupColumns.join(", ")}.` : "No group columns are named, so fairness is not judged.");
   if (task === "binary") {
     lines.push(rules.fairnessQuestion ? `Fairness: ${QUESTION_WORDS[rules.fairnessQuestion]}.` : "Fairness: groups are compared on how often they get a yes, until an owner says how a yes affects people.");
   } else {

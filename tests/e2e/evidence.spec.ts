@@ -187,6 +187,7 @@ test("an owner's policy change re-judges the stored windows; old snapshots stay,
   await expect(owner.getByText("Nothing was saved. Check the fields marked below.")).toBeVisible();
   await expect(owner.locator("#reason-error")).toContainText("Say in a few words why the policy changes");
   await owner.getByLabel("Main measure").selectOption("accuracy");
+  await owner.getByLabel("Group columns to compare").fill("sex");
   await owner.getByLabel("Why are you changing the policy?").fill("Accuracy is what the loan team tracks.");
   await owner.getByRole("button", { name: "Save as a new policy version" }).click();
   await expect(owner.getByText("The policy is saved as a new version.")).toBeVisible();
@@ -201,8 +202,13 @@ test("an owner's policy change re-judges the stored windows; old snapshots stay,
     .toBe(2);
   expect(after.items.filter((i) => i.superseded).map((i) => i.id)).toEqual([before.items[0]!.id]);
   const current = after.items.find((i) => !i.superseded)!;
-  const full = (await (await api.get(`/api/v1/models/${modelId}/snapshots/${current.id}`)).json()) as { verdicts: { policyVersion: number } };
+  const full = (await (await api.get(`/api/v1/models/${modelId}/snapshots/${current.id}`)).json()) as {
+    verdicts: { policyVersion: number };
+    slices: { columns: { name: string; kind: string }[] };
+  };
   expect(full.verdicts.policyVersion).toBe(2);
+  // The group column named in the new policy is compared now.
+  expect(full.slices.columns.find((c) => c.name === "sex")?.kind).toBe("sensitive");
 
   // The audit log records the change with its reason.
   await owner.goto("/audit");

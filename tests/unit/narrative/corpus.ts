@@ -250,7 +250,9 @@ function policyFills(): Filled[] {
       { ...defaultRules(task), version: 4, fairnessQuestion: "equal" },
     ];
     for (const rules of variants) {
-      describePolicy(rules, task).forEach((line, i) => out.push({ template: "describePolicy", fill: `${task} v${rules.version} line ${i}`, text: line }));
+      for (const groups of [[], ["sex", "age_band"]]) {
+        describePolicy(rules, task, groups).forEach((line, i) => out.push({ template: "describePolicy", fill: `${task} v${rules.version} ${groups.length} groups line ${i}`, text: line }));
+      }
     }
   }
   for (const n of [3, 12]) out.push({ template: "classTableCaption", fill: String(n), text: classTableCaption(n) });

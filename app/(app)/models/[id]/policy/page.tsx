@@ -37,13 +37,13 @@ export default async function PolicyPage({ params }: PageProps<"/models/[id]/pol
           {policy.canEdit ? (
             <>
               <h2 className="mb-4 font-semibold">Change the policy</h2>
-              <PolicyForm modelId={policy.modelId} task={policy.task} rules={policy.rules} metrics={metrics} />
+              <PolicyForm modelId={policy.modelId} task={policy.task} rules={policy.rules} metrics={metrics} sensitiveAttributes={policy.sensitiveAttributes} />
             </>
           ) : (
             <>
               <h2 className="font-semibold">What the policy says</h2>
               <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-slate-800" data-testid="policy-summary">
-                {describePolicy(policy.rules, policy.task).map((line) => (
+                {describePolicy(policy.rules, policy.task, policy.sensitiveAttributes).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
@@ -56,7 +56,7 @@ export default async function PolicyPage({ params }: PageProps<"/models/[id]/pol
             <Card>
               <h2 className="font-semibold">In short</h2>
               <ul className="mt-3 list-disc space-y-2 pl-5 text-sm text-slate-800" data-testid="policy-summary">
-                {describePolicy(policy.rules, policy.task).map((line) => (
+                {describePolicy(policy.rules, policy.task, policy.sensitiveAttributes).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
