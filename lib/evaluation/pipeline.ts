@@ -442,3 +442,35 @@ export async function storedTargets(db: Db, modelId: string, onlyWindowIds?: rea
     };
   });
 }
+
+/**
+ * Evaluates `versions` again on the model's stored reference and windows (a new version, a policy change, an
+ * owner's "evaluate again"). `ownScores`: score with each version instead of using predictions stored with the
+ * data (those belong to the version that was live when they were uploaded).
+ */
+export async function evaluateStored(
+  db: Db,
+  ctx: { progress: (fraction: number, stage: string) => Promise<void>; checkCancelled: () => Promise<void> },
+  args: { modelId: string; versions: { id: string; artifactSha256: string }[]; ownScores: boolean },
+): Promise<{ model: ModelForEvaluation; targets: number; snapshots: EvaluatedSnapshot[] }> {
+  await ctx.progress(0.05, "Reading the stored data");
+  const model = await loadModelForEvaluation(db, args.modelId);
+  const reference = await loadReference(db, args.modelId);
+  const refDataset = await db.dataset.findFirst({ where: { modelId: args.modelId, kind: "reference" }, orderBy: { createdAt: "desc" }, select: { columns: true } });
+  const stored = (refDataset?.columns as { roles?: Partial<RolesForEvaluation> } | undefined)?.roles ?? {};
+  const outputs = args.ownScores ? { prediction: undefined, scores: [] } : { prediction: stored.prediction, scores: stored.scores ?? [] };
+  const targets = (await storedTargets(db, args.modelId)).map((t) => (args.ownScores ? { ...t, roles: { ...t.roles!, prediction: undefined, scores: [] } } : t));
+  const snapshots = await evaluateTargets(db, {
+    model,
+    versions: args.versions,
+    roles: { label: stored.label, id: stored.id, timestamp: stored.timestamp, ...outputs },
+    featureColumns: featureColumnsOf,
+    reference,
+    targets,
+    progress: ctx.progress,
+    checkCancelled: ctx.checkCancelled,
+    from: 0.1,
+    to: 0.95,
+  });
+  return { model, targets: targets.length, snapshots };
+}
