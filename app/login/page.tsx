@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const REASONS: Record<string, { tone: "info" | "warning"; text: string }> = {
   "signed-out": { tone: "info", text: "You are signed out." },
+  "signed-out-everywhere": { tone: "info", text: "You are signed out of every browser." },
   removed: {
     tone: "warning",
     text: "Your account is not a member of any workspace any more. Ask a workspace owner for a new invitation.",

@@ -5,6 +5,7 @@ import {
   changeRoleAction,
   removeMemberAction,
   revokeInvitationAction,
+  signOutMemberAction,
   type MemberActionState,
 } from "@/app/(app)/settings/members/actions";
 import { ROLES, type Role } from "@/lib/auth/permissions";
@@ -23,6 +24,7 @@ function Feedback({ state }: { state: MemberActionState }) {
 export function MemberRowActions({ userId, role, name }: { userId: string; role: Role; name: string }) {
   const [roleState, roleAction, rolePending] = useActionState<MemberActionState, FormData>(changeRoleAction, null);
   const [removeState, removeAction, removePending] = useActionState<MemberActionState, FormData>(removeMemberAction, null);
+  const [signOutState, signOutAction, signOutPending] = useActionState<MemberActionState, FormData>(signOutMemberAction, null);
   return (
     <div>
       <div className="flex flex-wrap items-center gap-2">
@@ -43,6 +45,17 @@ export function MemberRowActions({ userId, role, name }: { userId: string; role:
           </Button>
         </form>
         <form
+          action={signOutAction}
+          onSubmit={(e) => {
+            if (!window.confirm(`Sign ${name} out of every browser? They can sign in again with their password.`)) e.preventDefault();
+          }}
+        >
+          <input type="hidden" name="userId" value={userId} />
+          <Button type="submit" variant="secondary" className="whitespace-nowrap py-1.5" disabled={signOutPending}>
+            Sign them out everywhere
+          </Button>
+        </form>
+        <form
           action={removeAction}
           onSubmit={(e) => {
             if (!window.confirm(`Remove ${name} from this workspace? They lose access at once.`)) e.preventDefault();
@@ -56,6 +69,7 @@ export function MemberRowActions({ userId, role, name }: { userId: string; role:
       </div>
       <Feedback state={roleState} />
       <Feedback state={removeState} />
+      <Feedback state={signOutState} />
     </div>
   );
 }

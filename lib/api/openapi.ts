@@ -16,8 +16,14 @@ const errorSchema = {
 } as const;
 
 const errors = {
-  "401": { description: "No valid API token or session.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "The token or user may not do this.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": {
+    description: "No valid API token or session. An expired token answers with code `token_expired`: an owner makes a new one under Settings → API tokens.",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+  "403": {
+    description: "The token or user may not do this: the token lacks the scope, or its creator's current role does not allow it. Cookie requests from another site answer `cross_origin`.",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
   "404": { description: "Not found in your workspace.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 } as const;
 
@@ -28,12 +34,20 @@ export const openApiDocument = {
     version: "1.0.0",
     description:
       "Push production data and labels from your pipelines and read the verdict. Authenticate with a workspace API token " +
-      "(owners create them under Settings → API tokens) sent as `Authorization: Bearer sl_…`.",
+      "(owners create them under Settings → API tokens) sent as `Authorization: Bearer sl_…`. The app's sign-in cookie " +
+      "also works, but only from Sightline's own pages: a browser request from another origin gets 403 `cross_origin`.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerToken: [] }],
   components: {
-    securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "A workspace API token, `sl_…`." } },
+    securitySchemes: {
+      bearerToken: {
+        type: "http",
+        scheme: "bearer",
+        description:
+          "A workspace API token, `sl_…`, with scopes `results:read`, `data:write` and/or `versions:manage`, and an expiry. It never does more than its creator's current role allows. Over the per-token rate (600 requests a minute by default) the answer is 429 with `Retry-After`.",
+      },
+    },
     schemas: {
       Error: errorSchema,
       Model: {

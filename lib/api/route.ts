@@ -2,8 +2,10 @@
 import "server-only";
 import { ZodError } from "zod";
 import { runAsApiToken } from "@/lib/auth/current-user";
-import { AccessError, RuleError } from "@/lib/auth/errors";
+import { AccessError, ApiTokenExpiredError, RuleError } from "@/lib/auth/errors";
+import { consumeApiTokenRequest } from "@/lib/auth/throttle";
 import { authenticateApiToken } from "@/lib/db/api-tokens";
+import { isCrossOriginRequest } from "./request-origin";
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -51,13 +53,32 @@ export function errorResponse(error: unknown): Response {
 /**
  * Runs `work` as the caller: with an `Authorization: Bearer` header as that API token, otherwise as the
  * signed-in browser session. Every data function still checks permissions itself.
+ * The session cookie is for the app's own pages only: a browser request from another origin (its `Origin`, or
+ * `Sec-Fetch-Site`) is refused with 403, reads included, so another site cannot act or read with a visitor's
+ * cookie. A request with neither header (curl) is not a browser's and keeps working.
  */
 export async function handleApi(request: Request, work: () => Promise<Response>): Promise<Response> {
   try {
     const authorization = request.headers.get("authorization");
     if (authorization) {
-      const token = await authenticateApiToken(authorization);
+      const token = await authenticateApiToken(authorization).catch((error: unknown) => {
+        if (error instanceof ApiTokenExpiredError) throw new HttpError(401, "token_expired", error.message);
+        throw error;
+      });
+      const limit = await consumeApiTokenRequest(token.id);
+      if (!limit.ok) {
+        const response = jsonError(429, "rate_limited", `This API token sent too many requests. Try again in ${limit.retryAfterSeconds} seconds.`);
+        response.headers.set("Retry-After", String(limit.retryAfterSeconds));
+        return response;
+      }
       return await runAsApiToken(token, work);
+    }
+    if (isCrossOriginRequest(request)) {
+      return jsonError(
+        403,
+        "cross_origin",
+        "Cross-site requests must use an API token (`Authorization: Bearer sl_…`); the sign-in cookie works only on Sightline's own pages.",
+      );
     }
     return await work();
   } catch (error) {

@@ -3,8 +3,9 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { getDb } from "@/lib/prisma/client";
-import { forbidden, noMembership, unauthenticated } from "./errors";
-import { can, type Permission, type Role } from "./permissions";
+import { forbidden, noMembership, tokenForbidden, unauthenticated } from "./errors";
+import { can, tokenCan, type ApiTokenScope, type Permission, type Role } from "./permissions";
+import { readSessionOncePerRequest, type SessionRow } from "./sessions";
 
 export interface CurrentUser {
   /** the user's id; for an API token, the id of the owner who created it (audit events name the token too) */
@@ -15,11 +16,10 @@ export interface CurrentUser {
   workspaceName: string;
   role: Role;
   /** set when a pipeline acts through an API token rather than a person through a session */
-  apiToken?: { id: string; name: string };
+  apiToken?: { id: string; name: string; scopes: readonly ApiTokenScope[] };
+  /** the Session row of a signed-in browser (absent for API tokens, tests and command-line tools) */
+  sessionId?: string;
 }
-
-/** What an API token may do: push data and read results, like an analyst. */
-export const API_TOKEN_ROLE: Role = "analyst";
 
 export interface ApiTokenPrincipal {
   id: string;
@@ -27,6 +27,9 @@ export interface ApiTokenPrincipal {
   workspaceId: string;
   workspaceName: string;
   createdById: string;
+  /** the creator's role in the workspace now: the token never has more power than that */
+  creatorRole: Role;
+  scopes: readonly ApiTokenScope[];
 }
 
 // Outside a web request (tests, command-line tools) the caller says who acts with runAsUser().
@@ -47,13 +50,20 @@ export function runAsAnonymous<T>(fn: () => Promise<T>): Promise<T> {
   return actingUser.run({ userId: null }, fn);
 }
 
-async function sessionUserId(): Promise<string | null> {
-  const acting = actingUser.getStore();
-  if (acting) return "userId" in acting ? acting.userId : null;
-  // Inside a web request: the Auth.js session (loaded lazily, so tests and command-line tools never need Next.js).
-  const { auth } = await import("./auth");
-  const session = await auth();
-  return session?.user?.id ?? null;
+type UserWithMembership = SessionRow["user"];
+
+function toCurrentUser(user: UserWithMembership, sessionId?: string): CurrentUser {
+  const membership = user.memberships[0];
+  if (!membership) throw noMembership();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    workspaceId: membership.workspace.id,
+    workspaceName: membership.workspace.name,
+    role: membership.role,
+    ...(sessionId ? { sessionId } : {}),
+  };
 }
 
 async function loadUser(userId: string): Promise<CurrentUser> {
@@ -73,19 +83,35 @@ async function loadUser(userId: string): Promise<CurrentUser> {
     },
   });
   if (!user) throw unauthenticated();
-  const membership = user.memberships[0];
-  if (!membership) throw noMembership();
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    workspaceId: membership.workspace.id,
-    workspaceName: membership.workspace.name,
-    role: membership.role,
-  };
+  return toCurrentUser(user);
 }
 
-const loadUserOncePerRequest = cache(loadUser);
+/**
+ * A browser request: the Auth.js cookie names a session; its row (and the membership) in one query. The cookie is
+ * read through cookies(), not auth(), so the render that follows a server action which replaced the cookie (a
+ * password change signs this browser in afresh) sees the new one.
+ */
+async function loadSessionUser(): Promise<CurrentUser> {
+  // Loaded lazily, so tests and command-line tools never need Next.js.
+  const [{ cookies, headers }, { getToken }] = await Promise.all([import("next/headers"), import("next-auth/jwt")]);
+  const [cookieStore, h] = await Promise.all([cookies(), headers()]);
+  const secureCookie = (h.get("x-forwarded-proto") ?? "http").startsWith("https");
+  const token = await getToken({
+    req: { headers: new Headers({ cookie: cookieStore.toString() }) },
+    secret: process.env.AUTH_SECRET,
+    secureCookie,
+  }).catch(() => null);
+  const userId = typeof token?.sub === "string" ? token.sub : undefined;
+  const sessionId = typeof token?.sid === "string" ? token.sid : undefined;
+  if (!userId || !sessionId) throw unauthenticated();
+  const row = await readSessionOncePerRequest(sessionId);
+  if (!row || row.userId !== userId) throw unauthenticated();
+  // Ended: refused. A member who was removed is told why on the sign-in page.
+  if (row.endedAt) throw row.endedReason === "removed" ? noMembership() : unauthenticated();
+  return toCurrentUser(row.user, sessionId);
+}
+
+const loadSessionUserOncePerRequest = cache(loadSessionUser);
 
 /** The signed-in user and their workspace role; throws AccessError when there is none. */
 export async function requireUser(): Promise<CurrentUser> {
@@ -98,18 +124,24 @@ export async function requireUser(): Promise<CurrentUser> {
       name: `API token "${token.name}"`,
       workspaceId: token.workspaceId,
       workspaceName: token.workspaceName,
-      role: API_TOKEN_ROLE,
-      apiToken: { id: token.id, name: token.name },
+      role: token.creatorRole,
+      apiToken: { id: token.id, name: token.name, scopes: token.scopes },
     };
   }
-  const userId = await sessionUserId();
-  if (!userId) throw unauthenticated();
-  return actingUser.getStore() ? loadUser(userId) : loadUserOncePerRequest(userId);
+  if (acting) {
+    if (!acting.userId) throw unauthenticated();
+    return loadUser(acting.userId);
+  }
+  return loadSessionUserOncePerRequest();
 }
 
 /** requireUser() plus a role check; `what` completes "Your role does not allow you to ...". */
 export async function requirePermission(permission: Permission, what: string): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) throw forbidden(what);
+  if (user.apiToken) {
+    if (!tokenCan(user.apiToken.scopes, user.role, permission)) throw tokenForbidden(what);
+  } else if (!can(user.role, permission)) {
+    throw forbidden(what);
+  }
   return user;
 }

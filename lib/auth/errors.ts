@@ -30,6 +30,33 @@ export const forbidden = (what: string) =>
 export const notFound = (what: string) =>
   new AccessError("not-found", `${what} was not found. It may have been removed, or the link may be wrong.`);
 
+export const tokenForbidden = (what: string) =>
+  new AccessError(
+    "forbidden",
+    `This API token may not ${what}: its scopes or its creator's current role do not allow it. An owner can create a token with the right scopes under Settings → API tokens.`,
+  );
+
+/** An API token past its expiry date: answered with 401 and how to get a new one. */
+export class ApiTokenExpiredError extends Error {
+  constructor(readonly expiredAt: Date) {
+    super(
+      `This API token expired on ${expiredAt.toISOString().slice(0, 10)}. An owner can create a new one under Settings → API tokens; then replace the old token in your pipeline.`,
+    );
+    this.name = "ApiTokenExpiredError";
+  }
+}
+
+/** Too many failed attempts (sign-in, invitation acceptance) or requests: try again after `retryAfterSeconds`. */
+export class ThrottledError extends Error {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ThrottledError";
+  }
+}
+
 /** A request that is well-formed but breaks a rule (e.g. removing the last owner). */
 export class RuleError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { AccessError, RuleError } from "./errors";
+import { AccessError, RuleError, ThrottledError } from "./errors";
 
 /** Runs page data loading; AccessError becomes /login, the 403 page or the 404 page. */
 export async function guard<T>(load: () => Promise<T>): Promise<T> {
@@ -37,7 +37,7 @@ export async function runAction<T>(work: () => Promise<T>, message?: string): Pr
       }
       return { ok: false, error: error.issues[0]?.message ?? "Check the form and try again.", fieldErrors };
     }
-    if (error instanceof RuleError) return { ok: false, error: error.message };
+    if (error instanceof RuleError || error instanceof ThrottledError) return { ok: false, error: error.message };
     if (error instanceof AccessError) {
       if (error.kind === "unauthenticated" || error.kind === "no-membership") redirect("/login");
       return { ok: false, error: error.message };

@@ -29,3 +29,29 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   analyst: "Uploads models and data, and explores results.",
   viewer: "Reads dashboards only.",
 };
+
+/** What an API token may be allowed to do, chosen when it is created. */
+export const API_TOKEN_SCOPES = ["results:read", "data:write", "versions:manage"] as const;
+export const apiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
+export type ApiTokenScope = z.infer<typeof apiTokenScopeSchema>;
+export const DEFAULT_API_TOKEN_SCOPES: readonly ApiTokenScope[] = ["results:read", "data:write"];
+
+export const API_TOKEN_SCOPE_PERMISSIONS: Record<ApiTokenScope, readonly Permission[]> = {
+  "results:read": ["model.read"],
+  "data:write": ["data.upload"],
+  "versions:manage": ["model.write"],
+};
+
+export const API_TOKEN_SCOPE_DESCRIPTIONS: Record<ApiTokenScope, string> = {
+  "results:read": "Read models, snapshots and job progress.",
+  "data:write": "Send data windows and labels (and cancel or retry their jobs).",
+  "versions:manage": "Add models and upload new model versions.",
+};
+
+/**
+ * A token's power: its scopes intersected with its creator's current role, so a demoted creator's tokens
+ * shrink with them. Never more than the creator has now.
+ */
+export function tokenCan(scopes: readonly ApiTokenScope[], creatorRole: Role, permission: Permission): boolean {
+  return can(creatorRole, permission) && scopes.some((scope) => API_TOKEN_SCOPE_PERMISSIONS[scope].includes(permission));
+}

@@ -1,4 +1,5 @@
-// `npm run demo`: migrate the embedded database, seed demo data, build and start on http://localhost:3000 (or $PORT).
+// `npm run demo`: migrate the embedded database, seed demo data, build and start on http://127.0.0.1:3000.
+// It listens on this machine only unless told otherwise: HOST=0.0.0.0 (all interfaces) and PORT change it.
 import { spawn } from "node:child_process";
 import { migrateDeploy } from "@/prisma/migrate/deploy";
 import { seedDemo } from "@/prisma/seed";
@@ -48,8 +49,13 @@ async function main(): Promise<void> {
     if (code !== 0) fail("The build failed (see above). Fix the error, then run `npm run demo` again.");
   }
   const port = process.env.PORT ?? "3000";
-  console.log(`\nSightline is starting on http://localhost:${port}. Sign in with a demo account listed on the login page.\n`);
-  process.exitCode = await run(process.execPath, [nextBin, "start", "-p", port], process.env);
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  const shown = host.includes(":") ? `[${host}]` : host;
+  const where = host === "0.0.0.0" || host === "::" ? ` (all network interfaces; open http://localhost:${port} here)` : "";
+  console.log(`\nSightline is starting on http://${shown}:${port}${where}. Sign in with a demo account listed on the login page.`);
+  if (host === "127.0.0.1") console.log("Only this machine can reach it; set HOST=0.0.0.0 to listen on the network.");
+  console.log("");
+  process.exitCode = await run(process.execPath, [nextBin, "start", "-H", host, "-p", port], process.env);
 }
 
 await main();

@@ -1,7 +1,6 @@
 // Labels that arrive later: a file of row ids and true outcomes, joined onto the stored windows by id.
 // Checked in the request (ids must match something); the job re-evaluates the affected windows.
 import "server-only";
-import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
@@ -9,7 +8,7 @@ import { IngestError, encodeTable, findColumn, ingestFile, joinLabels, limitsFro
 import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { enqueueJob } from "@/lib/jobs/runner";
 import { readTable } from "@/lib/storage/tables";
-import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { discardStaged, readStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
 import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 import { LABELS_JOB } from "@/lib/jobs/names";
@@ -68,7 +67,7 @@ export async function acceptLabelsUpload(input: z.input<typeof labelsUploadInput
     if (!referenceRoles?.label) throw new RuleError("Upload the reference data first: it tells Sightline which column holds the true outcome.", 409);
     if (model.windows.length === 0) throw new RuleError("This model has no production data yet, so there is nothing to label. Upload a batch first.", 409);
 
-    const parsed = await ingestFile(data.fileName, fs.createReadStream(staged.tempPath) as unknown as AsyncIterable<Uint8Array>, { limits: limitsFromEnv(process.env) });
+    const parsed = await ingestFile(data.fileName, readStaged(staged), { limits: limitsFromEnv(process.env) });
     const targetLabel = referenceRoles.label;
     const labelsLabel = data.label ?? targetLabel;
     if (!findColumn(parsed.table, labelsLabel)) {

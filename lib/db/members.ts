@@ -3,8 +3,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { RuleError, notFound } from "@/lib/auth/errors";
+import { RuleError, ThrottledError, notFound } from "@/lib/auth/errors";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
+import { endAllSessions } from "@/lib/auth/sessions";
+import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess, tooManyAttemptsMessage } from "@/lib/auth/throttle";
 import { roleSchema, type Role } from "@/lib/auth/permissions";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "@/lib/prisma/client";
@@ -166,6 +168,8 @@ export async function removeMember(userId: string): Promise<void> {
       throw new RuleError("A workspace needs at least one owner. Make someone else an owner before removing this one.");
     }
     await tx.membership.delete({ where: { id: membership.id } });
+    // One workspace per user for now: a removed member has no workspace left, so every session of theirs ends.
+    await endAllSessions(userId, "removed", tx);
     await appendAuditEvent(tx, {
       workspaceId: user.workspaceId,
       actorId: user.id,
@@ -177,11 +181,33 @@ export async function removeMember(userId: string): Promise<void> {
   });
 }
 
+/** An owner signs a member out of every browser (a lost laptop, a shared computer). */
+export async function signOutMemberEverywhere(userId: string): Promise<{ ended: number }> {
+  const user = await requirePermission("members.manage", "sign members out");
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: user.workspaceId, userId } },
+      select: { id: true, user: { select: { email: true } } },
+    });
+    if (!membership) throw notFound("That member");
+    const ended = await endAllSessions(userId, userId === user.id ? "signed_out_everywhere" : "signed_out_by_owner", tx);
+    await appendAuditEvent(tx, {
+      workspaceId: user.workspaceId,
+      actorId: user.id,
+      action: "member.signed_out_everywhere",
+      subjectType: "user",
+      subjectId: userId,
+      payload: { email: membership.user.email, sessions: ended },
+    });
+    return { ended };
+  });
+}
+
 export interface InvitationPreview {
   workspaceName: string;
   email: string;
   role: Role;
-  accountExists: boolean;
 }
 
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -199,14 +225,8 @@ async function findOpenInvitation(token: string) {
 export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
   const invitation = await findOpenInvitation(token);
   if (!invitation) return null;
-  const db = await getDb();
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-  return {
-    workspaceName: invitation.workspace.name,
-    email: invitation.email,
-    role: invitation.role,
-    accountExists: Boolean(account),
-  };
+  // Whether an account exists for the e-mail is not shown: the same form serves both (see acceptInvitation).
+  return { workspaceName: invitation.workspace.name, email: invitation.email, role: invitation.role };
 }
 
 export const acceptInput = z.object({
@@ -215,25 +235,44 @@ export const acceptInput = z.object({
   password: z.string().min(1, "Enter a password."),
 });
 
-/** Public: turns an open invitation into a membership (creating the account, or checking its password). */
-export async function acceptInvitation(input: z.input<typeof acceptInput> | FormFields): Promise<{ email: string }> {
+const WRONG_PASSWORD_FOR_INVITATION =
+  "This password cannot be used to join. If you already have a Sightline account with this e-mail, enter that account's password; otherwise choose a new one.";
+
+/**
+ * Public: turns an open invitation into a membership. One form for everyone: a new e-mail gets an account with the
+ * chosen password; an e-mail that has an account joins only with that account's password. Failures are throttled
+ * like sign-in (per e-mail and address, and per address), so the form is no faster way to guess a password.
+ */
+export async function acceptInvitation(
+  input: z.input<typeof acceptInput> | FormFields,
+  context: { address: string } = { address: "unknown" },
+): Promise<{ email: string }> {
   const { token, name, password } = acceptInput.parse(input);
+  const { address } = context;
   const invitation = await findOpenInvitation(token);
+  const account = invitation?.email ?? `invitation:${tokenHash(token).slice(0, 16)}`;
+  const allowed = await checkLoginAllowed(account, address);
+  if (!allowed.ok) throw new ThrottledError(allowed.retryAfterSeconds, tooManyAttemptsMessage(allowed.retryAfterSeconds));
+  const fail = async (message: string, status: 409 | 422): Promise<never> => {
+    const counted = await recordLoginFailure(account, address);
+    if (!counted.ok) throw new ThrottledError(counted.retryAfterSeconds, tooManyAttemptsMessage(counted.retryAfterSeconds));
+    throw new RuleError(message, status);
+  };
   if (!invitation) {
-    throw new RuleError("This invitation link is not valid any more: it was used, cancelled or has expired. Ask the owner for a new one.", 422);
+    return fail("This invitation link is not valid any more: it was used, cancelled or has expired. Ask the owner for a new one.", 422);
   }
+  const newPassword = passwordSchema.parse(password);
   const db = await getDb();
-  const account = await db.user.findUnique({
+  const existing = await db.user.findUnique({
     where: { email: invitation.email },
     select: { id: true, passwordHash: true },
   });
   let passwordHash: string | null = null;
-  if (account) {
-    if (!(await verifyPassword(account.passwordHash, password))) {
-      throw new RuleError(`An account for ${invitation.email} exists already: enter its password to join.`, 422);
-    }
+  if (existing) {
+    if (!(await verifyPassword(existing.passwordHash, newPassword))) await fail(WRONG_PASSWORD_FOR_INVITATION, 422);
+    await recordLoginSuccess(account, address);
   } else {
-    passwordHash = await hashPassword(passwordSchema.parse(password));
+    passwordHash = await hashPassword(newPassword); // about the cost of checking an existing account's password
   }
   await db.$transaction(async (tx) => {
     // Mark used first: a second acceptance of the same link fails here.
@@ -242,8 +281,8 @@ export async function acceptInvitation(input: z.input<typeof acceptInput> | Form
       data: { acceptedAt: new Date() },
     });
     if (used.count !== 1) throw new RuleError("This invitation link was just used. Sign in instead.", 409);
-    const userId = account
-      ? account.id
+    const userId = existing
+      ? existing.id
       : (await tx.user.create({ data: { email: invitation.email, name, passwordHash: passwordHash! } })).id;
     await tx.membership.create({ data: { workspaceId: invitation.workspaceId, userId, role: invitation.role } });
     await appendAuditEvent(tx, {

@@ -1,7 +1,6 @@
 // Data uploads (reference data, production windows, late labels): checked in the request, so a bad file
 // gets a clear 4xx answer and nothing is stored; the rest (store, score, evaluate) runs as one Job.
 import "server-only";
-import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
@@ -18,7 +17,7 @@ import {
   type ConfirmedRoles,
 } from "@/lib/ingest";
 import { enqueueJob } from "@/lib/jobs/runner";
-import { discardStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { discardStaged, readStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
 import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 
@@ -70,6 +69,21 @@ export const dataJobInput = z.object({
 });
 export type DataJobInput = z.infer<typeof dataJobInput>;
 
+/**
+ * Called before an upload's body is read: the caller may upload (`data.upload` for data and labels,
+ * `model.write` for model versions) and the model is in their workspace (404 otherwise). Nothing is staged
+ * for an anonymous or unauthorized request.
+ */
+export async function assertCanUpload(modelId: string, what: "data" | "labels" | "model"): Promise<void> {
+  const user =
+    what === "model"
+      ? await requirePermission("model.write", "upload model versions")
+      : await requirePermission("data.upload", what === "labels" ? "upload labels" : "upload data");
+  const db = await getDb();
+  const model = await db.model.findFirst({ where: { id: modelId, workspaceId: user.workspaceId }, select: { id: true } });
+  if (!model) throw notFound("That model");
+}
+
 function uploadLabel(date: Date): string {
   return `Upload of ${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
@@ -113,7 +127,7 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
     }
     const prepared = await loadPreparedVersion(db, version.id);
     const limits = limitsFromEnv(process.env);
-    const parsed = await ingestFile(data.fileName, fs.createReadStream(staged.tempPath) as unknown as AsyncIterable<Uint8Array>, {
+    const parsed = await ingestFile(data.fileName, readStaged(staged), {
       limits,
       roles: { ...(referenceRoles?.label ? { label: referenceRoles.label } : {}), features: prepared.plan.requiredColumns },
     });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current-user";
 import { RuleError } from "@/lib/auth/errors";
 import { hashPassword, passwordSchema, verifyPassword } from "@/lib/auth/password";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { appendAuditEvent } from "./audit";
 import { getDb } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
@@ -19,7 +20,11 @@ export const changePasswordInput = z
     path: ["confirmPassword"],
   });
 
-export async function changeOwnPassword(input: z.input<typeof changePasswordInput> | FormFields): Promise<void> {
+/**
+ * Changes the signed-in user's password and ends every session of theirs, this browser's included (the caller
+ * signs this browser in afresh with the new password). Returns the e-mail and new password for that.
+ */
+export async function changeOwnPassword(input: z.input<typeof changePasswordInput> | FormFields): Promise<{ email: string; newPassword: string }> {
   const user = await requireUser();
   const data = changePasswordInput.parse(input);
   const db = await getDb();
@@ -30,13 +35,33 @@ export async function changeOwnPassword(input: z.input<typeof changePasswordInpu
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const ended = await endAllSessions(user.id, "password_changed", tx);
     await appendAuditEvent(tx, {
       workspaceId: user.workspaceId,
       actorId: user.id,
       action: "user.password_changed",
       subjectType: "user",
       subjectId: user.id,
-      payload: {},
+      payload: { sessionsEnded: ended },
     });
+  });
+  return { email: user.email, newPassword: data.newPassword };
+}
+
+/** "Sign out everywhere": ends every session of the signed-in user, this one included. */
+export async function signOutEverywhere(): Promise<{ ended: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    const ended = await endAllSessions(user.id, "signed_out_everywhere", tx);
+    await appendAuditEvent(tx, {
+      workspaceId: user.workspaceId,
+      actorId: user.id,
+      action: "user.signed_out_everywhere",
+      subjectType: "user",
+      subjectId: user.id,
+      payload: { sessions: ended },
+    });
+    return { ended };
   });
 }

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
-import { OnnxModelError, prepareModel, type PreparedModel } from "@/lib/onnx";
+import { OnnxModelError, modelLimitsFromEnv, prepareModel, type PreparedModel } from "@/lib/onnx";
 import { dryRun } from "@/lib/onnx/session-node";
 import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
 import { VERSION_JOB } from "@/lib/jobs/names";
@@ -65,7 +65,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
         task: model.task,
         ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
         ...(data.featureNames ? { featureNames: data.featureNames } : {}),
-      });
+      }, { limits: modelLimitsFromEnv(process.env) });
       await dryRun(prepared);
     } catch (error) {
       if (error instanceof OnnxModelError) throw new ModelFileError(data.fileName, error.message, error.code);

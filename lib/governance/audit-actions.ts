@@ -37,6 +37,8 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "policy.changed": (p) => `The policy changed to version ${num(p, "version")}${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,
   "model.reevaluated": () => "Asked for every stored period to be evaluated again",
   "model.rejudged": (p) => `Every stored period was judged again (${str(p, "reason")}; ${num(p, "snapshots")} new results)`,
+  "member.signed_out_everywhere": (p) => `${str(p, "email") || "A member"} was signed out everywhere`,
+  "user.signed_out_everywhere": () => "Signed out everywhere",
   "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
   "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
 };

@@ -34,6 +34,7 @@ export { parseCsv, type CsvOptions } from "./parse-csv";
 export { parseParquet, type ParquetOptions } from "./parse-parquet";
 export { parseJsonRows, type JsonRowsOptions } from "./parse-json-rows";
 export { ingestFile, type IngestFileOptions } from "./ingest-file";
+export { fileExtension, refuseUnreadableBytes, refuseUnreadableName } from "./file-format";
 export { applySchema, type ConfirmedRoles, type ModelRequirements, type PreparedTable, type SchemaConfirmation } from "./apply-schema";
 export { splitWindows, windowOf, windowTable, type TableWindow, type WindowPeriod } from "./split-windows";
 export { rowsWithValue, sliceTable } from "./slice-table";

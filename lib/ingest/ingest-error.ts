@@ -27,6 +27,7 @@ export type IngestErrorCode =
   | "invalid_parquet"
   | "truncated_parquet"
   | "unsupported_parquet"
+  | "invalid_parquet_footer"
   // values
   | "infinite_value"
   | "text_in_numeric"

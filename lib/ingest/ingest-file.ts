@@ -5,6 +5,7 @@
  * delimited text (CSV, TSV, ...).
  */
 import { type ByteInput, byteChunks, readAllBytes } from "./byte-input";
+import { fileExtension, refuseUnreadableBytes, refuseUnreadableName } from "./file-format";
 import { IngestError } from "./ingest-error";
 import type { IngestResult } from "./ingest-result";
 import { resolveLimits } from "./limits";
@@ -20,13 +21,8 @@ export interface IngestFileOptions extends Omit<CsvOptions, "file"> {
 
 const PAR1 = [0x50, 0x41, 0x52, 0x31];
 
-function extension(file: string): string {
-  const dot = file.lastIndexOf(".");
-  return dot < 0 ? "" : file.slice(dot + 1).toLowerCase();
-}
-
 /** The first chunk of a stream and a stream that replays it, so content can be sniffed without buffering the file. */
-async function peek(input: Exclude<ByteInput, string>): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+async function peek(input: Exclude<ByteInput, string>): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array>; close: () => Promise<unknown> }> {
   const it = byteChunks(input);
   const first = await it.next();
   const head = first.done === true ? new Uint8Array(0) : first.value;
@@ -38,25 +34,25 @@ async function peek(input: Exclude<ByteInput, string>): Promise<{ head: Uint8Arr
       yield r.value;
     }
   }
-  return { head, rest: replay() };
+  return { head, rest: replay(), close: () => it.return(undefined) };
 }
 
 /** Parse an uploaded file (CSV/TSV, Parquet or JSON rows) into a table with inferred kinds and suggested roles. */
 export async function ingestFile(file: string, data: ByteInput, options: IngestFileOptions = {}): Promise<IngestResult> {
-  const ext = extension(file);
-  if (["xlsx", "xlsm", "xls", "ods", "numbers"].includes(ext) && options.format === undefined) {
-    throw new IngestError({
-      code: "unsupported_format",
-      file,
-      problem: "Spreadsheet workbooks cannot be read directly.",
-      fix: 'Save the sheet as "CSV UTF-8" (in Excel: File > Save As) or export it as Parquet, and upload that file.',
-    });
-  }
+  const ext = fileExtension(file);
+  if (options.format === undefined) refuseUnreadableName(file);
   let input: ByteInput = data;
   let isParquet = options.format === "parquet" || (options.format === undefined && (ext === "parquet" || ext === "pq"));
-  if (options.format === undefined && !isParquet && typeof data !== "string") {
-    const { head, rest } = await peek(data);
-    isParquet = head.length >= 4 && PAR1.every((b, i) => head[i] === b);
+  if (typeof data !== "string") {
+    // Workbooks, archives and PDFs are refused by their first bytes whatever their name (a renamed .xlsx).
+    const { head, rest, close } = await peek(data);
+    try {
+      refuseUnreadableBytes(head, file);
+    } catch (e) {
+      await close(); // release the source (e.g. an open file) before the caller discards it
+      throw e;
+    }
+    if (options.format === undefined && !isParquet) isParquet = head.length >= 4 && PAR1.every((b, i) => head[i] === b);
     input = rest;
   }
   if (isParquet) return parseParquet(input, { ...options, file });

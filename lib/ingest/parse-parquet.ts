@@ -21,6 +21,7 @@ import { ColumnBuilder } from "./column-builder";
 import { IngestError, listWords } from "./ingest-error";
 import { type IngestLimits, resolveLimits, tooManyColumnsError, tooManyRowsError } from "./limits";
 import { MissingMatcher } from "./missing-values";
+import { ThriftReader, intField, structField } from "./thrift-compact";
 import type { FileDetails, IngestResult } from "./ingest-result";
 import type { RawColumn } from "./raw-column";
 
@@ -120,6 +121,117 @@ function readMetadata(bytes: Uint8Array, file: string): FileMetaData {
   }
 }
 
+function footerError(file: string, what: string): IngestError {
+  return new IngestError({
+    code: "invalid_parquet_footer",
+    file,
+    problem: `The Parquet file's footer (where it lists its columns, rows and where their data lies) does not fit the file: ${what}. The file is damaged or was not written by a Parquet library.`,
+    fix: "Export the data again with pandas, pyarrow, polars or DuckDB and upload that file, or upload it as CSV.",
+  });
+}
+
+/**
+ * The footer's declared rows, columns and offsets, checked against the limits and the file's own size before any
+ * page is decoded: a 25 KB file may not declare millions of rows it does not hold, or data 10 GB into itself.
+ */
+function checkFooter(metadata: FileMetaData, fileBytes: number, limits: IngestLimits, file: string): void {
+  const dataEnd = BigInt(fileBytes - 8 - metadata.metadata_length); // the footer follows the column data
+  const leaves = metadata.schema.filter((el) => !el.num_children).length;
+  if (metadata.schema.length - 1 > limits.maxColumns * 4 || leaves > limits.maxColumns) {
+    throw tooManyColumnsError(file, limits, Math.max(leaves, metadata.schema.length - 1));
+  }
+  const rows = metadata.num_rows;
+  if (rows < 0n) throw footerError(file, `it declares ${rows} rows, a negative number`);
+  if (rows > BigInt(limits.maxRows)) throw tooManyRowsError(file, limits);
+  let sum = 0n;
+  for (const [g, rg] of metadata.row_groups.entries()) {
+    const where = `row group ${g + 1}`;
+    if (rg.num_rows < 0n) throw footerError(file, `${where} declares ${rg.num_rows} rows, a negative number`);
+    sum += rg.num_rows;
+    if (rg.columns.length !== leaves) throw footerError(file, `${where} has data for ${rg.columns.length} columns, the schema lists ${leaves}`);
+    for (const cc of rg.columns) {
+      const meta = cc.meta_data;
+      const column = meta?.path_in_schema.join(".") ?? "?";
+      if (!meta) throw footerError(file, `${where} has no description of column "${column}"`);
+      if (cc.file_path) throw footerError(file, `column "${column}" keeps its data in another file (${JSON.stringify(cc.file_path).slice(0, 80)})`);
+      if (meta.num_values < 0n) throw footerError(file, `column "${column}" declares ${meta.num_values} values, a negative number`);
+      if (meta.num_values < rg.num_rows) {
+        throw footerError(file, `${where} declares ${rg.num_rows.toLocaleString("en-US")} rows but column "${column}" holds only ${meta.num_values.toLocaleString("en-US")} values`);
+      }
+      const start = meta.dictionary_page_offset !== undefined && meta.dictionary_page_offset > 0n ? meta.dictionary_page_offset : meta.data_page_offset;
+      for (const [name, offset] of [["data", meta.data_page_offset], ["dictionary", meta.dictionary_page_offset], ["index", meta.index_page_offset]] as const) {
+        if (offset === undefined || (name !== "data" && offset === 0n)) continue;
+        if (offset < 4n || offset >= dataEnd) {
+          throw footerError(file, `the ${name} pages of column "${column}" are said to start at byte ${offset.toLocaleString("en-US")}, outside the file's ${fileBytes.toLocaleString("en-US")} bytes of data`);
+        }
+      }
+      if (meta.total_compressed_size < 0n || start + meta.total_compressed_size > dataEnd) {
+        throw footerError(file, `column "${column}" declares ${meta.total_compressed_size.toLocaleString("en-US")} bytes from byte ${start.toLocaleString("en-US")}, past the end of the file's data`);
+      }
+    }
+  }
+  if (sum !== rows) throw footerError(file, `it declares ${rows.toLocaleString("en-US")} rows in all but its row groups hold ${sum.toLocaleString("en-US")}`);
+}
+
+/** Snappy turns 3 bytes into at most 64: a page can never grow more than this when it is decompressed. */
+const MAX_EXPANSION = 22n;
+const MAX_PAGES_PER_CHUNK = 100_000;
+
+/**
+ * Walks the page headers of every column chunk (a few bytes each; no page is decompressed or decoded): each page
+ * lies inside its chunk, its declared decompressed size is one its compressed bytes can give, a dictionary holds
+ * no more values than its bytes, and the data pages hold at least the rows the footer declares.
+ */
+function checkPages(metadata: FileMetaData, bytes: Uint8Array, file: string): void {
+  for (const rg of metadata.row_groups) {
+    for (const cc of rg.columns) {
+      const meta = cc.meta_data!;
+      const column = meta.path_in_schema.join(".");
+      const first = meta.dictionary_page_offset !== undefined && meta.dictionary_page_offset > 0n ? meta.dictionary_page_offset : meta.data_page_offset;
+      const end = Number(first + meta.total_compressed_size);
+      let pos = Number(first);
+      let values = 0n;
+      for (let pages = 0; pos < end; pages++) {
+        if (pages >= MAX_PAGES_PER_CHUNK) throw footerError(file, `column "${column}" is cut into more than ${MAX_PAGES_PER_CHUNK.toLocaleString("en-US")} pages`);
+        const reader = new ThriftReader(bytes, pos, end);
+        let header;
+        try {
+          header = reader.struct();
+        } catch (e) {
+          throw footerError(file, `the page header of column "${column}" at byte ${pos.toLocaleString("en-US")} cannot be read (${e instanceof Error ? e.message : String(e)})`);
+        }
+        const type = intField(header, 1);
+        const uncompressed = intField(header, 2);
+        const compressed = intField(header, 3);
+        const at = `a page of column "${column}" (at byte ${pos.toLocaleString("en-US")})`;
+        if (type === undefined || uncompressed === undefined || compressed === undefined || uncompressed < 0n || compressed < 0n) {
+          throw footerError(file, `${at} has no valid type or size`);
+        }
+        if (BigInt(reader.offset) + compressed > BigInt(end)) {
+          throw footerError(file, `${at} declares ${compressed.toLocaleString("en-US")} bytes, past the end of the column's data`);
+        }
+        if (uncompressed > compressed * MAX_EXPANSION + 1024n) {
+          throw footerError(file, `${at} claims to hold ${uncompressed.toLocaleString("en-US")} bytes once decompressed, impossible for its ${compressed.toLocaleString("en-US")} compressed bytes`);
+        }
+        if (type === 2n) {
+          const count = intField(structField(header, 7), 1) ?? -1n;
+          if (count < 0n || count > uncompressed) {
+            throw footerError(file, `the dictionary of column "${column}" declares ${count.toLocaleString("en-US")} values in ${uncompressed.toLocaleString("en-US")} bytes`);
+          }
+        } else if (type === 0n || type === 3n) {
+          const count = intField(structField(header, type === 0n ? 5 : 8), 1) ?? -1n;
+          if (count < 0n) throw footerError(file, `${at} declares no valid number of values`);
+          values += count;
+        }
+        pos = reader.offset + Number(compressed);
+      }
+      if (values < rg.num_rows) {
+        throw footerError(file, `column "${column}" declares ${rg.num_rows.toLocaleString("en-US")} rows but its pages hold ${values.toLocaleString("en-US")} values`);
+      }
+    }
+  }
+}
+
 /**
  * Parse a Parquet file into a table with inferred kinds and suggested roles. Throws an
  * {@link IngestError} at the first problem.
@@ -129,11 +241,17 @@ export async function parseParquet(input: ByteInput, options: ParquetOptions): P
   const limits = resolveLimits(options.limits);
   const bytes = await readAllBytes(input, file, limits);
   const metadata = readMetadata(bytes, file);
-  const tree = parquetSchema(metadata);
+  checkFooter(metadata, bytes.length, limits, file);
+  checkPages(metadata, bytes, file);
+  let tree: SchemaTree;
+  try {
+    tree = parquetSchema(metadata);
+  } catch (e) {
+    throw footerError(file, `its list of columns is inconsistent (${e instanceof Error ? e.message : String(e)})`);
+  }
   const nodes = tree.children;
   if (nodes.length > limits.maxColumns) throw tooManyColumnsError(file, limits, nodes.length);
   const rowCount = Number(metadata.num_rows);
-  if (rowCount > limits.maxRows) throw tooManyRowsError(file, limits);
   const names = nodes.map((n) => n.element.name);
   const seen = new Set<string>();
   const dups = names.filter((n) => (seen.has(n) ? true : (seen.add(n), false)));

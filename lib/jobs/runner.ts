@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import type { Prisma } from "@/lib/prisma/generated/client";
+import { sweepAbandonedUploads } from "./sweep-staging";
 import { JobCancelledError, JobFailure, type JobHandler } from "./types";
 
 const handlers = new Map<string, JobHandler>();
@@ -90,8 +91,12 @@ async function loop(): Promise<void> {
   const db = await getDb();
   // A previous process died mid-job: run those again from the start (their writes were never committed).
   await db.job.updateMany({ where: { status: "running" }, data: { status: "queued", stage: "Waiting to resume after a restart" } });
+  // Uploads a previous process staged and nobody needs any more (then hourly, while idle): sweep-staging.ts.
+  let swept = Date.now();
+  await sweepAbandonedUploads(swept);
   const s = state();
   while (!s.stopping) {
+    if (Date.now() - swept > 60 * 60 * 1000) await sweepAbandonedUploads((swept = Date.now()));
     const next = await db.job.findFirst({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!next) {
       if (s.stopping) break;

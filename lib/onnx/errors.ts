@@ -11,6 +11,12 @@ export type OnnxModelErrorCode =
   | "TRUNCATED"
   /** Weights live in a separate file (ONNX external data). */
   | "EXTERNAL_DATA"
+  /** The file or its graph is over a size limit (file size, weights, nodes, loop rounds, constant shapes). */
+  | "MODEL_TOO_LARGE"
+  /** An operator set newer (or older) than the runtime runs. */
+  | "UNSUPPORTED_OPSET"
+  /** An output gives more values per row than Sightline reads. */
+  | "OUTPUT_TOO_LARGE"
   /** An input Sightline cannot build from a table (image tensor, sequence, map, unsupported type). */
   | "UNSUPPORTED_INPUT"
   /** No output gives a label, probabilities or a numeric prediction. */

@@ -12,6 +12,7 @@ export { formatShape } from "./describe-value";
 export { parseFeatureNames } from "./feature-names";
 export { inspectModel } from "./inspect-model";
 export { prepareModel } from "./prepare-model";
+export { DEFAULT_MODEL_LIMITS, checkModelLimits, modelLimitsFromEnv, modelTooLargeError, type ModelLimits } from "./model-limits";
 export { PrepareOptionsSchema, parsePrepareOptions, type PrepareOptions } from "./prepare-options";
 export { bindColumns, tableRows, type CategoricalColumn, type ColumnSource, type FeatureColumn } from "./columns";
 export { encodeBatch, type EncodedBatch, type EncodedTensor, type FeedData } from "./encode-batch";

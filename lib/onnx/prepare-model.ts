@@ -1,4 +1,5 @@
 import { describeValue } from "./describe-value";
+import { type ModelLimits, checkModelLimits, modelTooLargeError } from "./model-limits";
 import { signatureOf } from "./inspect-model";
 import { onnx } from "./onnx-schema";
 import type { PreparedModel, ScoringPlan } from "./plan";
@@ -11,11 +12,15 @@ import { rewriteGraph } from "./rewrite-graph";
 /**
  * Reads an uploaded model, rewrites what onnxruntime-web cannot return (a trailing ZipMap, non-tensor
  * outputs, wrong declared output shapes) and works out how to feed it from a table and read its
- * answers. Throws OnnxModelError for what truly cannot run; `dryRun` then confirms with the runtime.
+ * answers. Throws OnnxModelError for what truly cannot run; `dryRun` then confirms with the runtime. With
+ * `check`, an upload is first held to the static limits of model-limits.ts (stored versions are not re-checked).
  */
-export function prepareModel(bytes: Uint8Array, options?: PrepareOptions): PreparedModel {
+export function prepareModel(bytes: Uint8Array, options?: PrepareOptions, check?: { limits: ModelLimits }): PreparedModel {
   const parsedOptions = parsePrepareOptions(options);
+  if (check && bytes.byteLength > check.limits.maxModelBytes) throw modelTooLargeError(check.limits);
   const model = decodeModel(bytes);
+  // Uploads (check given) are held to the static limits before anything else reads the graph.
+  if (check) checkModelLimits(model, check.limits);
   const signature = signatureOf(model);
   const { inputs, fixedBatchSize } = planInputs(signature, parsedOptions);
 

@@ -2,6 +2,7 @@ import { type ColumnSource, type FeatureColumn, bindColumns, columnNames, getCol
 import { type DecodedOutputs, OutputCollector, type RawOutputs, decodeOutputs } from "./decode-outputs";
 import { type EncodedBatch, type EncodedTensor, encodeBatch } from "./encode-batch";
 import { OnnxModelError } from "./errors";
+import { DEFAULT_MODEL_LIMITS, outputTooLargeError } from "./model-limits";
 import type { PreparedModel, ScoringPlan } from "./plan";
 import { runError } from "./runtime-errors";
 
@@ -158,6 +159,10 @@ export async function dryRunColumns(runner: TensorRunner, prepared: PreparedMode
     raw = await runner.run(encodeBatch(bound, sample(1), 0, 1).feeds, bound.fetches);
   } catch (error) {
     throw runError(error, 0, 1);
+  }
+  for (const name of bound.fetches) {
+    const size = (raw[name]?.dims ?? []).reduce((p, d) => p * Math.max(1, d), 1);
+    if (size > DEFAULT_MODEL_LIMITS.maxOutputValuesPerRow) throw outputTooLargeError(name, size, DEFAULT_MODEL_LIMITS);
   }
   const outputs = decodeOutputs(bound, raw, { rows: 1 });
   const runtimeOutputs = bound.fetches.map((name) => ({ name, dims: [...(raw[name]?.dims ?? [])] }));

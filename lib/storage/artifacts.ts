@@ -36,7 +36,7 @@ export interface StagedFile {
 
 /** Streams bytes to a temp file while hashing them; stops at `maxBytes`. */
 export async function stageUpload(source: AsyncIterable<Uint8Array> | Uint8Array, maxBytes: number): Promise<StagedFile> {
-  const tmpDir = path.join(artifactRoot(), "tmp");
+  const tmpDir = stagingDir();
   fs.mkdirSync(tmpDir, { recursive: true });
   const tempPath = path.join(tmpDir, randomUUID());
   const hash = createHash("sha256");
@@ -66,6 +66,52 @@ export function promoteStaged(staged: StagedFile, extension = ""): string {
   if (fs.existsSync(target)) fs.rmSync(staged.tempPath, { force: true });
   else fs.renameSync(staged.tempPath, target);
   return target;
+}
+
+/**
+ * The staged file's bytes, opened only when first read and closed when the reader stops: a reader that is
+ * never iterated (a file refused by its name) opens nothing, so discarding the file cannot race a stream.
+ */
+export async function* readStaged(staged: StagedFile): AsyncGenerator<Uint8Array> {
+  const stream = fs.createReadStream(staged.tempPath);
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The staging folder (uploads waiting to be checked or for their job). */
+export function stagingDir(): string {
+  return path.join(artifactRoot(), "tmp");
+}
+
+/**
+ * Removes staged files older than `olderThanMs` whose name is not in `keep` (files a queued, running or
+ * retryable job still needs). Returns the number of files removed; errors on single files are ignored.
+ */
+export function sweepStaging(options: { olderThanMs: number; keep: ReadonlySet<string>; now?: number }): number {
+  const dir = stagingDir();
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  const now = options.now ?? Date.now();
+  let removed = 0;
+  for (const entry of entries) {
+    if (!entry.isFile() || options.keep.has(entry.name)) continue;
+    const file = path.join(dir, entry.name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < options.olderThanMs) continue;
+      fs.rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+  return removed;
 }
 
 export function discardStaged(staged: StagedFile | null | undefined): void {

@@ -119,6 +119,8 @@ test("the same files uploaded through the UI and through the API give the same s
   const owner = await signedInPage(browser, "owner@example.com");
   await owner.goto("/settings/tokens");
   await owner.getByLabel("What will use this token?").fill(`twin ${stamp}`);
+  // This pipeline also uploads model versions.
+  await owner.getByRole("checkbox", { name: /versions:manage/ }).check();
   await owner.getByRole("button", { name: "Create token" }).click();
   const token = await owner.getByTestId("new-token").inputValue();
   const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/octet-stream" };

@@ -1,6 +1,8 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientAddress } from "@/lib/auth/throttle";
 import { runAction, type ActionResult } from "@/lib/auth/guard";
 import { formFields } from "@/lib/db/form-fields";
 import { acceptInvitation } from "@/lib/db/members";
@@ -12,7 +14,8 @@ export async function acceptInvitationAction(_prev: AcceptState, form: FormData)
   if (fields.confirmPassword !== undefined && fields.confirmPassword !== fields.password) {
     return { ok: false, error: "The two passwords differ. Type the same password twice.", fieldErrors: { confirmPassword: "The two passwords differ." } };
   }
-  const result = await runAction(() => acceptInvitation(fields));
+  const address = clientAddress(await headers());
+  const result = await runAction(() => acceptInvitation(fields, { address }));
   if (result.ok) redirect("/login?reason=joined");
   return result;
 }

@@ -20,7 +20,7 @@ export default async function InvitationPage({ params }: PageProps<"/invite/[tok
               You are invited as <span className="font-medium capitalize">{invitation.role}</span>: {ROLE_DESCRIPTIONS[invitation.role]}
             </p>
             <div className="mt-4">
-              <AcceptInvitationForm token={token} email={invitation.email} accountExists={invitation.accountExists} />
+              <AcceptInvitationForm token={token} email={invitation.email} />
             </div>
           </>
         ) : (

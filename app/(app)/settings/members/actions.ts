@@ -1,17 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { runAction, type ActionResult } from "@/lib/auth/guard";
 import { formFields } from "@/lib/db/form-fields";
-import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/db/members";
-
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
+import { publicUrl } from "@/lib/auth/public-url";
+import { changeMemberRole, createInvitation, removeMember, revokeInvitation, signOutMemberEverywhere } from "@/lib/db/members";
 
 export type InviteState = ActionResult<{ link: string; email: string; expiresAt: string }> | null;
 
@@ -19,7 +12,7 @@ export async function inviteAction(_prev: InviteState, form: FormData): Promise<
   return runAction(async () => {
     const { token, email, expiresAt } = await createInvitation(formFields(form));
     revalidatePath("/settings/members");
-    return { link: `${await origin()}/invite/${token}`, email, expiresAt: expiresAt.toISOString() };
+    return { link: `${publicUrl()}/invite/${token}`, email, expiresAt: expiresAt.toISOString() };
   });
 }
 
@@ -47,4 +40,15 @@ export async function revokeInvitationAction(_prev: MemberActionState, form: For
     revalidatePath("/settings/members");
     return undefined;
   }, "Invitation cancelled.");
+}
+
+export async function signOutMemberAction(_prev: MemberActionState, form: FormData): Promise<MemberActionState> {
+  return runAction(async () => {
+    const { ended } = await signOutMemberEverywhere(String(form.get("userId") ?? ""));
+    return ended;
+  }).then((result) =>
+    result.ok
+      ? { ok: true as const, data: undefined, message: `Signed out of every browser (${result.data} ${result.data === 1 ? "session" : "sessions"} ended).` }
+      : result,
+  );
 }

@@ -2,16 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/auth/guard";
+import type { ApiTokenScope } from "@/lib/auth/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
-import { formFields } from "@/lib/db/form-fields";
 
-export type CreateTokenState = ActionResult<{ token: string; name: string }> | null;
+export type CreateTokenState = ActionResult<{ token: string; name: string; scopes: ApiTokenScope[]; expiresAt: string }> | null;
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   return runAction(async () => {
-    const created = await createApiToken(formFields(form));
+    const created = await createApiToken({
+      name: String(form.get("name") ?? ""),
+      // Checkboxes: every checked one (none checked is refused with a message).
+      scopes: form.getAll("scopes").map(String) as ApiTokenScope[],
+      expiresInDays: String(form.get("expiresInDays") ?? "90"),
+    });
     revalidatePath("/settings/tokens");
-    return created;
+    return { ...created, expiresAt: created.expiresAt.toISOString() };
   });
 }
 

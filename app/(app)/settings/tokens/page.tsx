@@ -6,6 +6,11 @@ import { listApiTokens } from "@/lib/db/api-tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
 
+function expiryText(daysLeft: number): string {
+  if (daysLeft <= 0) return "expired";
+  return `expires in ${daysLeft} ${daysLeft === 1 ? "day" : "days"}`;
+}
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function TokensPage() {
@@ -14,7 +19,7 @@ export default async function TokensPage() {
     <>
       <PageTitle
         title="API tokens"
-        lead="A token lets a program (for example a nightly pipeline) send new data to Sightline and read the verdict, without a person signing in. It can upload data and read results, nothing else."
+        lead="A token lets a program (for example a nightly pipeline) send new data to Sightline and read the verdict, without a person signing in. Each token may do only what you tick when you create it, never more than your role allows now, and it expires."
       />
       <Card className="mb-6">
         <h2 className="mb-3 font-semibold">Create a token</h2>
@@ -29,7 +34,15 @@ export default async function TokensPage() {
             {tokens.map((t) => (
               <li key={t.id} className="flex flex-col gap-2 px-5 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">
-                  <p className="font-medium">{t.name}</p>
+                  <p className="font-medium">
+                    {t.name}{" "}
+                    <span data-testid="token-expiry" className={`text-xs font-normal ${t.daysLeft <= 0 ? "text-red-700" : "text-slate-500"}`}>
+                      ({expiryText(t.daysLeft)})
+                    </span>
+                  </p>
+                  <p className="text-xs text-slate-600">
+                    May: {t.scopes.length ? t.scopes.map((s) => <code key={s} className="mr-1 rounded bg-slate-100 px-1">{s}</code>) : "nothing"}
+                  </p>
                   <p className="text-xs text-slate-500">
                     <code>{t.prefix}…</code> · created by {t.createdBy} on {dateFormat.format(t.createdAt)} UTC ·{" "}
                     {t.lastUsedAt ? `last used ${dateFormat.format(t.lastUsedAt)} UTC` : "never used"}

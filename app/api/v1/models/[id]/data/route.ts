@@ -1,5 +1,5 @@
 import { HttpError, handleApi } from "@/lib/api/route";
-import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
+import { receiveUpload } from "@/lib/api/upload";
 import { acceptDataUpload } from "@/lib/db/uploads";
 import { IngestError } from "@/lib/ingest";
 import "@/lib/evaluation/register-jobs";
@@ -14,8 +14,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
   const { id } = await params;
   return handleApi(request, async () => {
     const q = new URL(request.url).searchParams;
-    const fileName = uploadFileName(request, "data.csv");
-    const staged = await stageRequestBody(request, fileName);
+    const { fileName, staged } = await receiveUpload(request, id, "data", "data.csv");
     const role = (name: string) => q.get(name) ?? undefined;
     const input = {
       modelId: id,

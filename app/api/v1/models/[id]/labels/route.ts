@@ -1,5 +1,5 @@
 import { HttpError, handleApi } from "@/lib/api/route";
-import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
+import { receiveUpload } from "@/lib/api/upload";
 import { acceptLabelsUpload } from "@/lib/db/labels";
 import { IngestError } from "@/lib/ingest";
 import "@/lib/evaluation/register-jobs";
@@ -9,8 +9,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
   const { id } = await params;
   return handleApi(request, async () => {
     const q = new URL(request.url).searchParams;
-    const fileName = uploadFileName(request, "labels.csv");
-    const staged = await stageRequestBody(request, fileName);
+    const { fileName, staged } = await receiveUpload(request, id, "labels", "labels.csv");
     try {
       const accepted = await acceptLabelsUpload(
         { modelId: id, fileName, ...(q.get("id") ? { id: q.get("id")! } : {}), ...(q.get("label") ? { label: q.get("label")! } : {}) },

@@ -1,5 +1,5 @@
 import { HttpError, handleApi } from "@/lib/api/route";
-import { stageRequestBody, uploadFileName } from "@/lib/api/upload";
+import { receiveUpload } from "@/lib/api/upload";
 import { ModelFileError, createModelVersion } from "@/lib/db/versions";
 import "@/lib/evaluation/register-jobs";
 
@@ -8,9 +8,8 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
   const { id } = await params;
   return handleApi(request, async () => {
     const url = new URL(request.url);
-    const fileName = uploadFileName(request, "model.onnx");
     const featureNames = url.searchParams.get("featureNames");
-    const staged = await stageRequestBody(request, fileName);
+    const { fileName, staged } = await receiveUpload(request, id, "model", "model.onnx");
     try {
       const created = await createModelVersion(
         {
