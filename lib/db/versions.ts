@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
 import { OnnxModelError, modelLimitsFromEnv, prepareModel, type PreparedModel } from "@/lib/onnx";
-import { dryRun } from "@/lib/onnx/session-node";
+import { dryRunIsolated } from "@/lib/jobs/untrusted-dry-run";
 import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
 import { VERSION_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
@@ -61,12 +61,15 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
     let prepared: PreparedModel;
     try {
       const bytes = new Uint8Array(fs.readFileSync(staged.tempPath));
-      prepared = prepareModel(bytes, {
+      const options = {
         task: model.task,
         ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
         ...(data.featureNames ? { featureNames: data.featureNames } : {}),
-      }, { limits: modelLimitsFromEnv(process.env) });
-      await dryRun(prepared);
+      };
+      prepared = prepareModel(bytes, options, { limits: modelLimitsFromEnv(process.env) });
+      // One test row in a child process with a deadline and a memory cap: a model that loops or allocates
+      // without end costs that child, never the server.
+      await dryRunIsolated(staged.tempPath, options);
     } catch (error) {
       if (error instanceof OnnxModelError) throw new ModelFileError(data.fileName, error.message, error.code);
       throw error;

@@ -17,6 +17,8 @@ Object.assign(process.env, {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // A model's test row may take this long in its child process (the default is 30 s); the endless-loop test waits it out.
+  SIGHTLINE_DRY_RUN_SECONDS: "15",
 });
 delete process.env.DATABASE_URL;
 

@@ -1,0 +1,32 @@
+// Child process for a model's dry run (untrusted work): it loads the model file and runs one test row, then
+// answers the parent over IPC. It never opens the database. The parent (lib/jobs/untrusted-dry-run.ts) kills it at
+// its deadline or when its memory grows past the cap, so a model that loops or allocates forever costs this
+// process only, never the server.
+import fs from "node:fs";
+import { OnnxModelError, prepareModel, type PrepareOptions } from "@/lib/onnx";
+import { dryRun } from "@/lib/onnx/session-node";
+
+interface Request {
+  modelPath: string;
+  options: PrepareOptions;
+}
+
+export type DryRunAnswer = { ok: true } | { ok: false; code: string; message: string };
+
+function answer(message: DryRunAnswer): void {
+  process.send?.(message, () => process.exit(0));
+}
+
+process.once("message", (raw: unknown) => {
+  const request = raw as Request;
+  void (async () => {
+    try {
+      const bytes = new Uint8Array(fs.readFileSync(request.modelPath));
+      await dryRun(prepareModel(bytes, request.options));
+      answer({ ok: true });
+    } catch (error) {
+      if (error instanceof OnnxModelError) answer({ ok: false, code: error.code, message: error.message });
+      else answer({ ok: false, code: "RUN_FAILED", message: error instanceof Error ? error.message : String(error) });
+    }
+  })();
+});

@@ -1,0 +1,60 @@
+// A model that loops without end is refused after its deadline, and the server answers other requests meanwhile:
+// the dry run runs in a child process (lib/jobs/untrusted-dry-run.ts).
+import { expect, test } from "@playwright/test";
+import { onnx } from "../../lib/onnx/onnx-schema";
+import { attr, buildModel, int64Tensor, node, tensorValue } from "../../prisma/demo/training/onnx-builder";
+import { signedInPage } from "./support/session";
+
+/** Relu applied 10^12 times; the trip count passes through Identity, so the static checks do not see it. */
+function endlessLoop(): Uint8Array {
+  const body = onnx.GraphProto.create({
+    name: "body",
+    input: [tensorValue("i", "int64", []), tensorValue("c", "bool", []), tensorValue("v", "float32", ["N", 2])],
+    output: [tensorValue("c_out", "bool", []), tensorValue("v_out", "float32", ["N", 2])],
+    node: [node("Identity", ["c"], ["c_out"]), node("Relu", ["v"], ["v_out"])],
+  });
+  return buildModel({
+    graphName: "endless_loop",
+    inputs: [tensorValue("x", "float32", ["N", 2])],
+    outputs: [tensorValue("y", "float32", ["N", 1])],
+    nodes: [
+      node("Identity", ["trips0"], ["trips"]),
+      node("Loop", ["trips", "", "x"], ["looped"], [onnx.AttributeProto.create({ name: "body", type: onnx.AttributeProto.AttributeType.GRAPH, g: body })]),
+      node("ReduceSum", ["looped"], ["y"], [attr.int("keepdims", 1)]),
+    ],
+    initializers: [int64Tensor("trips0", [1e12], [])],
+    metadata: { feature_names: "age,hours" },
+  });
+}
+
+test("a model that loops without end is refused at its deadline while the server keeps answering", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await signedInPage(browser, "analyst@example.com");
+  await page.goto("/models/new");
+  await page.getByLabel("Name").fill(`Endless loop ${Date.now()}`);
+  await page.getByLabel("What does it decide?").fill("Predicts the number of hours a task takes.");
+  await page.getByText("Predicts a number").click();
+  await page.getByRole("button", { name: "Add model" }).click();
+  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
+  const modelId = new URL(page.url()).pathname.split("/").pop()!;
+
+  const upload = page.request.post(`/api/v1/models/${modelId}/versions?file=endless.onnx`, {
+    data: Buffer.from(endlessLoop()),
+    headers: { "Content-Type": "application/octet-stream" },
+    timeout: 60_000,
+  });
+  // While the child runs the model, the server answers at once.
+  await new Promise((r) => setTimeout(r, 2_000));
+  for (let i = 0; i < 3; i++) {
+    const started = Date.now();
+    expect((await page.request.get("/api/health")).status()).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }
+  const response = await upload;
+  const body = (await response.json()) as { error: { message: string } };
+  expect(response.status()).toBe(422);
+  expect(body.error.message).toContain("endless.onnx");
+  expect(body.error.message).toContain("did not finish one test row within 15 s");
+  const models = (await (await page.request.get("/api/v1/models")).json()) as { models: { id: string; versionCount: number }[] };
+  expect(models.models.find((m) => m.id === modelId)?.versionCount).toBe(0);
+});
