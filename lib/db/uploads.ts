@@ -84,6 +84,15 @@ export async function assertCanUpload(modelId: string, what: "data" | "labels" |
   if (!model) throw notFound("That model");
 }
 
+/** Caps that keep one upload from queueing work for hours (SIGHTLINE_MAX_WINDOWS, SIGHTLINE_MAX_EVALUATIONS). */
+export function evaluationCaps(env: NodeJS.ProcessEnv): { maxWindows: number; maxEvaluations: number } {
+  const read = (raw: string | undefined, fallback: number) => {
+    const n = Number(raw);
+    return raw !== undefined && raw.trim() !== "" && Number.isInteger(n) && n > 0 ? n : fallback;
+  };
+  return { maxWindows: read(env.SIGHTLINE_MAX_WINDOWS, 120), maxEvaluations: read(env.SIGHTLINE_MAX_EVALUATIONS, 400) };
+}
+
 function uploadLabel(date: Date): string {
   return `Upload of ${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
@@ -172,6 +181,24 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
         startMs: w.startMs,
         endMs: w.endMs,
       }));
+      const caps = evaluationCaps(process.env);
+      if (windows.length > caps.maxWindows) {
+        throw new IngestError({
+          code: "too_many_windows",
+          file: data.fileName,
+          problem: `Split by ${data.splitBy}, the file gives ${windows.length.toLocaleString("en-US")} periods; one upload may have at most ${caps.maxWindows.toLocaleString("en-US")}.`,
+          fix: `Split by a longer period (${data.splitBy === "day" ? "week or month" : "month"}), or upload the file in parts.`,
+        });
+      }
+      const versions = await db.modelVersion.count({ where: { modelId: model.id, status: { notIn: ["rejected", "retired"] } } });
+      if (windows.length * Math.max(1, versions) > caps.maxEvaluations) {
+        throw new IngestError({
+          code: "too_many_windows",
+          file: data.fileName,
+          problem: `${windows.length.toLocaleString("en-US")} periods for ${versions} model versions make ${(windows.length * versions).toLocaleString("en-US")} evaluations; one upload may ask for at most ${caps.maxEvaluations.toLocaleString("en-US")}.`,
+          fix: "Split by a longer period, upload the file in parts, or retire model versions you no longer compare.",
+        });
+      }
     } else {
       const now = new Date();
       windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null }];

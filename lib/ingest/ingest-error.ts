@@ -33,6 +33,7 @@ export type IngestErrorCode =
   | "text_in_numeric"
   | "bad_timestamp"
   | "missing_timestamp"
+  | "too_many_windows"
   | "bad_boolean"
   // roles and the model
   | "unknown_column"

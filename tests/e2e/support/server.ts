@@ -19,6 +19,8 @@ Object.assign(process.env, {
   NEXT_TELEMETRY_DISABLED: "1",
   // A model's test row may take this long in its child process (the default is 30 s); the endless-loop test waits it out.
   SIGHTLINE_DRY_RUN_SECONDS: "15",
+  // The demo splits into 12 periods at most; the cap test splits six months by day.
+  SIGHTLINE_MAX_WINDOWS: "40",
 });
 delete process.env.DATABASE_URL;
 
