@@ -1,6 +1,8 @@
-// `npm run audit:verify [-- --workspace "Name"]`: recomputes every workspace's audit chain.
-// Exit 0 when all are intact, 1 when one is broken (its first broken entry is printed).
-import { verifyWorkspaceChain } from "@/lib/db/audit";
+// `npm run audit:verify [-- --workspace "Name"]`: recomputes every workspace's audit chain and compares it with the
+// latest signed checkpoint of its head (README "Audit log format").
+// Exit 0 when all are intact, 1 when one is broken or contradicts a checkpoint (the first problem is printed).
+import { describeCheckpointStatus } from "@/lib/db/audit-checkpoints";
+import { verifyWorkspaceLog } from "@/lib/db/audit";
 import { closeDb, getDb } from "@/lib/prisma/client";
 import { DatabaseBusyError } from "@/lib/prisma/connect";
 import { fail, loadEnvFile, parseFlags } from "./env";
@@ -18,13 +20,17 @@ async function main(): Promise<void> {
     });
     if (workspaces.length === 0) fail(typeof only === "string" ? `No workspace is named "${only}".` : "The database has no workspaces yet.");
     for (const ws of workspaces) {
-      const verdict = await verifyWorkspaceChain(db, ws.id);
-      if (verdict.ok) {
-        console.log(`OK      ${ws.name}: ${verdict.events} events, head ${verdict.headHash}`);
-      } else {
+      const { chain: verdict, checkpoint } = await verifyWorkspaceLog(db, ws.id);
+      if (!verdict.ok) {
         broken++;
         console.log(`BROKEN  ${ws.name}: first broken seq ${verdict.brokenSeq} (${verdict.problem}). ${verdict.message}`);
+      } else if (checkpoint.state === "tampered") {
+        broken++;
+        console.log(`BROKEN  ${ws.name}: the chain is consistent but contradicts its signed checkpoint (${checkpoint.problem}). ${checkpoint.message}`);
+      } else {
+        console.log(`OK      ${ws.name}: ${verdict.events} events, head ${verdict.headHash}`);
       }
+      if (checkpoint.state !== "tampered") console.log(`        checkpoint: ${describeCheckpointStatus(checkpoint)}`);
     }
   } catch (error) {
     if (error instanceof DatabaseBusyError) fail(error.message);

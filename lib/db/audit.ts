@@ -10,6 +10,7 @@ import {
   type JsonValue,
 } from "@/lib/governance/audit-chain";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
+import { checkAgainstLatestCheckpoint, type CheckpointStatus } from "./audit-checkpoints";
 
 export interface NewAuditEvent {
   workspaceId: string;
@@ -83,10 +84,23 @@ export async function verifyWorkspaceChain(db: Db, workspaceId: string): Promise
   return verifier.finish(workspace.auditSeq);
 }
 
-/** Owners: verify their workspace's chain. */
-export async function verifyAuditLog(): Promise<ChainVerdict> {
+export interface AuditLogVerdict {
+  /** the hash chain recomputed from the first event */
+  chain: ChainVerdict;
+  /** the log compared with its latest signed checkpoint (README "Audit log format") */
+  checkpoint: CheckpointStatus;
+}
+
+/** The chain check and the check against the latest signed checkpoint. No permission check: callers authorize. */
+export async function verifyWorkspaceLog(db: Db, workspaceId: string): Promise<AuditLogVerdict> {
+  const chain = await verifyWorkspaceChain(db, workspaceId);
+  return { chain, checkpoint: await checkAgainstLatestCheckpoint(db, workspaceId) };
+}
+
+/** Owners: verify their workspace's chain and its latest signed checkpoint. */
+export async function verifyAuditLog(): Promise<AuditLogVerdict> {
   const user = await requirePermission("audit.read", "verify the audit log");
-  return verifyWorkspaceChain(await getDb(), user.workspaceId);
+  return verifyWorkspaceLog(await getDb(), user.workspaceId);
 }
 
 export interface AuditEventRow {

@@ -10,6 +10,7 @@ import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
+import { writeCheckpoint } from "./audit-checkpoints";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
 import type { ModelTask } from "@/lib/prisma/generated/enums";
@@ -190,6 +191,8 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
         ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}),
       },
     });
+    // Policy changes are evidence for sign-offs: sign the chain head now (does nothing without a signing key).
+    await writeCheckpoint(tx, user.workspaceId);
     return { version, jobId };
   }).then((r) => {
     kickJobRunner();

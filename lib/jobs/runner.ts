@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import type { Prisma } from "@/lib/prisma/generated/client";
+import { writeScheduledCheckpoints } from "./audit-checkpoint-writer";
 import { sweepAbandonedUploads } from "./sweep-staging";
 import { JobCancelledError, JobFailure, type JobHandler } from "./types";
 
@@ -87,9 +88,23 @@ export async function waitForIdle(): Promise<void> {
   }
 }
 
+/** Starts of one job (each start counts, restarts included) before it is parked instead of run again. */
+export const MAX_ATTEMPTS = 3;
+
 async function loop(): Promise<void> {
   const db = await getDb();
-  // A previous process died mid-job: run those again from the start (their writes were never committed).
+  // A previous process died mid-job: run those again from the start (their writes were never committed), unless
+  // the job has already stopped the server MAX_ATTEMPTS times: then it is parked with its reason, so it cannot
+  // freeze the server again at every start.
+  await db.job.updateMany({
+    where: { status: "running", attempts: { gte: MAX_ATTEMPTS } },
+    data: {
+      status: "failed",
+      stage: "Parked",
+      finishedAt: new Date(),
+      error: `Parked: the server stopped ${MAX_ATTEMPTS} times while running this job, so it is not started again by itself. Check the file (fewer rows or periods help), then retry it or upload it again.`,
+    },
+  });
   await db.job.updateMany({ where: { status: "running" }, data: { status: "queued", stage: "Waiting to resume after a restart" } });
   // Uploads a previous process staged and nobody needs any more (then hourly, while idle): sweep-staging.ts.
   let swept = Date.now();
@@ -97,6 +112,8 @@ async function loop(): Promise<void> {
   const s = state();
   while (!s.stopping) {
     if (Date.now() - swept > 60 * 60 * 1000) await sweepAbandonedUploads((swept = Date.now()));
+    // Signed audit checkpoints every 15 minutes (README "Audit log format"); never throws.
+    await writeScheduledCheckpoints();
     const next = await db.job.findFirst({ where: { status: "queued" }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (!next) {
       if (s.stopping) break;

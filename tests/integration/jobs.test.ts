@@ -108,6 +108,21 @@ describe("job runner", () => {
     expect(await workspaceExists(name)).toBe(true);
   });
 
+  it("parks a job that a server died on three times instead of starting it again", async () => {
+    await stopJobRunner();
+    const name = `job-parked-${randomUUID()}`;
+    const db = await getDb();
+    const orphan = await db.job.create({
+      data: { workspaceId: ws.id, kind: "test.create-workspace", input: { name }, status: "running", stage: "Scoring", progress: 0.4, attempts: 3 },
+    });
+    kickJobRunner(); // a fresh runner, as after a restart
+    await waitForIdle();
+    const parked = await db.job.findUniqueOrThrow({ where: { id: orphan.id } });
+    expect(parked.status).toBe("failed");
+    expect(parked.error).toContain("Parked: the server stopped 3 times while running this job");
+    expect(await workspaceExists(name)).toBe(false);
+  });
+
   it("hides another workspace's jobs", async () => {
     const other = await makeWorkspace("OtherJobs");
     const id = await enqueue(`job-hidden-${randomUUID()}`);

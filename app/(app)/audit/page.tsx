@@ -4,6 +4,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { guard } from "@/lib/auth/guard";
 import { listAuditEvents, verifyAuditLog } from "@/lib/db/audit";
+import { describeCheckpointStatus } from "@/lib/db/audit-checkpoints";
 import { describeAuditAction } from "@/lib/governance/audit-actions";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -14,7 +15,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const { before } = await searchParams;
   const beforeSeq = typeof before === "string" && /^\d{1,9}$/.test(before) ? Number(before) : undefined;
-  const [verdict, events] = await guard(() =>
+  const [{ chain: verdict, checkpoint }, events] = await guard(() =>
     Promise.all([verifyAuditLog(), listAuditEvents(beforeSeq ? { beforeSeq, take: PAGE } : { take: PAGE })]),
   );
   const oldest = events[events.length - 1];
@@ -32,6 +33,25 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         ) : (
           <Notice tone="error" title={`The log was tampered with at entry ${verdict.brokenSeq}`}>
             {verdict.message} Entries before {verdict.brokenSeq} are intact. Tell your administrator and keep a copy of the database.
+          </Notice>
+        )}
+      </div>
+      <div className="mb-6" data-testid="audit-checkpoint">
+        {checkpoint.state === "verified" ? (
+          <Notice tone="success" title={`Signed head: entry ${checkpoint.checkpoint.seq} verifies`}>
+            Fingerprint <span className="font-mono" title={checkpoint.checkpoint.headHash}>{checkpoint.checkpoint.headHash.slice(0, 12)}…</span>,
+            signed {timeFormat.format(checkpoint.checkpoint.createdAt)} UTC with key{" "}
+            <span className="font-mono">{checkpoint.checkpoint.keyId.slice(0, 16)}</span>. The log up to that entry was not changed
+            since by anyone without the signing key; later entries are protected by their fingerprints only.
+            {checkpoint.trustedStoredKey ? <> Checked with the public key stored beside it: {describeCheckpointStatus({ state: "none", key: checkpoint.key })}.</> : null}
+          </Notice>
+        ) : checkpoint.state === "tampered" ? (
+          <Notice tone="error" title={`The log contradicts its signed head at entry ${checkpoint.checkpoint.seq}`}>
+            {checkpoint.message} Tell your administrator and keep a copy of the database.
+          </Notice>
+        ) : (
+          <Notice tone="warning" title="The log's head is not signed">
+            {describeCheckpointStatus(checkpoint).replace(/^./, (c) => c.toUpperCase())}.
           </Notice>
         )}
       </div>
