@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/prisma/client";
 import { forbidden, noMembership, tokenForbidden, unauthenticated } from "./errors";
 import { can, tokenCan, type ApiTokenScope, type Permission, type Role } from "./permissions";
-import { readSessionOncePerRequest, type SessionRow } from "./sessions";
+import { USER_WITH_WORKSPACE, readSessionOncePerRequest, type SessionRow } from "./sessions";
 
 export interface CurrentUser {
   /** the user's id; for an API token, the id of the owner who created it (audit events name the token too) */
@@ -70,17 +70,7 @@ async function loadUser(userId: string): Promise<CurrentUser> {
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      // The oldest membership is the active workspace (one workspace per user for now).
-      memberships: {
-        orderBy: { createdAt: "asc" },
-        take: 1,
-        select: { role: true, workspace: { select: { id: true, name: true } } },
-      },
-    },
+    select: USER_WITH_WORKSPACE,
   });
   if (!user) throw unauthenticated();
   return toCurrentUser(user);

@@ -4,6 +4,18 @@ import "server-only";
 import { cache } from "react";
 import { getDb, type Tx } from "@/lib/prisma/client";
 
+/** A user with the workspace they act in: the oldest membership is the active one (one workspace per user for now). */
+export const USER_WITH_WORKSPACE = {
+  id: true,
+  email: true,
+  name: true,
+  memberships: {
+    orderBy: { createdAt: "asc" },
+    take: 1,
+    select: { role: true, workspace: { select: { id: true, name: true } } },
+  },
+} as const;
+
 export type SessionEndReason =
   | "signed_out"
   | "password_changed"
@@ -34,17 +46,7 @@ async function readSession(sessionId: string) {
       endedReason: true,
       lastSeenAt: true,
       user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          // The oldest membership is the active workspace (one workspace per user for now).
-          memberships: {
-            orderBy: { createdAt: "asc" },
-            take: 1,
-            select: { role: true, workspace: { select: { id: true, name: true } } },
-          },
-        },
+        select: USER_WITH_WORKSPACE,
       },
     },
   });

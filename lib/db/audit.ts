@@ -3,6 +3,7 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import {
   AuditChainVerifier,
+  chainedEventOf,
   GENESIS_HASH,
   auditHash,
   type AuditFields,
@@ -64,18 +65,7 @@ export async function verifyWorkspaceChain(db: Db, workspaceId: string): Promise
       take: BATCH,
     });
     for (const row of rows) {
-      const ok = verifier.push({
-        seq: row.seq,
-        workspaceId: row.workspaceId,
-        actorId: row.actorId,
-        action: row.action,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        payload: row.payload as JsonValue,
-        createdAt: row.createdAt.toISOString(),
-        prevHash: row.prevHash,
-        hash: row.hash,
-      });
+      const ok = verifier.push(chainedEventOf(row));
       if (!ok) return verifier.finish();
     }
     if (rows.length < BATCH) break;

@@ -59,7 +59,8 @@ export interface ModelDetail {
   policy: { version: number; metricFloors: Record<string, number> } | null;
 }
 
-const modelIdSchema = z.string().min(1).max(64);
+/** A model id as it may appear in a URL; anything else is "not found". */
+export const modelIdSchema = z.string().min(1).max(64);
 
 export async function getModel(id: string): Promise<ModelDetail> {
   const user = await requirePermission("model.read", "see models");

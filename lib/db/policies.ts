@@ -10,6 +10,7 @@ import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
+import { modelIdSchema } from "./models";
 import { writeCheckpoint } from "./audit-checkpoints";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import type { FormFields } from "./form-fields";
@@ -26,11 +27,9 @@ export interface PolicyView {
   history: { version: number; reason: string | null; createdAt: Date; createdBy: string | null }[];
 }
 
-const modelId = z.string().min(1).max(64);
-
 export async function getPolicy(id: string): Promise<PolicyView> {
   const user = await requirePermission("model.read", "see models");
-  if (!modelId.safeParse(id).success) throw notFound("That model");
+  if (!modelIdSchema.safeParse(id).success) throw notFound("That model");
   const db = await getDb();
   const model = await db.model.findFirst({
     where: { id, workspaceId: user.workspaceId },
@@ -128,7 +127,7 @@ function withFloors(input: PolicyChangeInput | FormFields): unknown {
 /** Changes the policy (owners only): a new version, an audit event and a re-judge job, in one transaction. */
 export async function changePolicy(id: string, input: PolicyChangeInput | FormFields): Promise<{ version: number; jobId: string }> {
   const user = await requirePermission("policy.edit", "change a model's policy");
-  if (!modelId.safeParse(id).success) throw notFound("That model");
+  if (!modelIdSchema.safeParse(id).success) throw notFound("That model");
   const data = policyChangeInput.parse(withFloors(input));
   const db = await getDb();
   const model = await db.model.findFirst({ where: { id, workspaceId: user.workspaceId }, select: { id: true, task: true, sensitiveAttributes: true } });
@@ -203,7 +202,7 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
 /** Evaluates every stored window of the model again (owners; old snapshots stay, marked superseded). */
 export async function reevaluateModel(id: string): Promise<{ jobId: string }> {
   const user = await requirePermission("policy.edit", "evaluate a model's data again");
-  if (!modelId.safeParse(id).success) throw notFound("That model");
+  if (!modelIdSchema.safeParse(id).success) throw notFound("That model");
   const db = await getDb();
   const model = await db.model.findFirst({ where: { id, workspaceId: user.workspaceId }, select: { id: true, _count: { select: { windows: true } } } });
   if (!model) throw notFound("That model");

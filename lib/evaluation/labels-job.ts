@@ -8,7 +8,7 @@ import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged } from "@/lib/storage/artifacts";
 import { TABLE_EXTENSION, readStagedTable } from "@/lib/storage/tables";
-import { activeVersions, evaluateTargets, storedTargets, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots } from "./pipeline";
+import { activeVersions, evaluateTargets, storedWindows, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots } from "./pipeline";
 
 export interface LabelsJobResult {
   windows: string[];
@@ -26,7 +26,8 @@ const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
     const versions = await activeVersions(input.modelId);
     if (versions.length === 0) throw new JobFailure("The model has no version to evaluate the labelled data with. Upload a model version, then retry.");
     const reference = await loadReference(db, input.modelId);
-    const stored = new Map((await storedTargets(db, input.modelId, input.windows.map((w) => w.windowId))).map((t) => [t.key, t]));
+    // Each window's roles, order and provenance (not its old table: the staged one with the labels replaces it).
+    const stored = new Map((await storedWindows(db, input.modelId, input.windows.map((w) => w.windowId))).map(({ tablePath: _old, ...t }) => [t.key, t]));
     const targets = input.windows.map((w) => {
       const before = stored.get(w.windowId);
       return {

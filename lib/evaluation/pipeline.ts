@@ -414,8 +414,16 @@ export async function loadReference(db: Db, modelId: string): Promise<{ table: T
   return { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
 }
 
+/** A stored window's target without its table: roles, order and provenance (read before new tables replace it). */
+export type StoredWindow = Omit<EvaluationTarget, "table"> & { tablePath: string };
+
 /** Stored windows of a model as evaluation targets: each with its own roles, order and provenance. */
-export async function storedTargets(db: Db, modelId: string, onlyWindowIds?: readonly string[]): Promise<EvaluationTarget[]> {
+export async function storedTargets(db: Db, modelId: string): Promise<EvaluationTarget[]> {
+  return (await storedWindows(db, modelId)).map(({ tablePath, ...w }) => ({ ...w, table: readTable(tablePath, w.label ?? "data") }));
+}
+
+/** The stored windows' metadata, without reading their tables. */
+export async function storedWindows(db: Db, modelId: string, onlyWindowIds?: readonly string[]): Promise<StoredWindow[]> {
   const windows = await db.window.findMany({
     where: { modelId, tablePath: { not: null }, ...(onlyWindowIds ? { id: { in: [...onlyWindowIds] } } : {}) },
     select: {
@@ -433,7 +441,7 @@ export async function storedTargets(db: Db, modelId: string, onlyWindowIds?: rea
     return {
       key: w.id,
       windowId: w.id,
-      table: readTable(w.tablePath!, w.label),
+      tablePath: w.tablePath!,
       sha256: w.tablePath!,
       label: w.label,
       endsAtMs: (w.endsAt ?? w.createdAt).getTime(),

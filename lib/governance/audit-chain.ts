@@ -59,10 +59,43 @@ const PROBLEM_TEXT: Record<ChainProblem, (seq: number) => string> = {
  * Walks events in seq order and reports OK or the first broken seq.
  * `expectedCount` (the workspace's handed-out counter) reveals events cut from the end.
  */
+/** A stored event row as the chain hashes it (`createdAt` in ISO 8601 UTC with milliseconds). */
+export function chainedEventOf(row: {
+  seq: number;
+  workspaceId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload: unknown;
+  createdAt: Date;
+  prevHash: string;
+  hash: string;
+}): ChainedAuditEvent {
+  return {
+    seq: row.seq,
+    workspaceId: row.workspaceId,
+    actorId: row.actorId,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    payload: row.payload as JsonValue,
+    createdAt: row.createdAt.toISOString(),
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
 export class AuditChainVerifier {
-  private expectedSeq = 1;
-  private prevHash = GENESIS_HASH;
+  private expectedSeq: number;
+  private prevHash: string;
   private failure: Extract<ChainVerdict, { ok: false }> | null = null;
+
+  /** From the first event, or after a trusted head (`seq` and its `hash`, e.g. a signed checkpoint). */
+  constructor(after: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }) {
+    this.expectedSeq = after.seq + 1;
+    this.prevHash = after.hash;
+  }
 
   push(event: ChainedAuditEvent): boolean {
     if (this.failure) return false;

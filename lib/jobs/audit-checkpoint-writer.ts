@@ -2,7 +2,7 @@
 // 15-minute schedule calls it and lib/jobs must not import lib/db (lib/db imports lib/jobs); lib/db/audit-checkpoints.ts
 // re-exports it for the data layer. Uses the Prisma client directly, like sweep-staging.ts. No permission check.
 import "server-only";
-import { auditHash, GENESIS_HASH, type JsonValue } from "@/lib/governance/audit-chain";
+import { AuditChainVerifier, chainedEventOf, GENESIS_HASH } from "@/lib/governance/audit-chain";
 import { signCheckpoint, signingKeyFromEnv, verifyCheckpointSignature, type SigningKey } from "@/lib/governance/audit-checkpoint";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 
@@ -51,37 +51,21 @@ export async function writeCheckpoint(tx: Tx | Db | undefined, workspaceId: stri
     prevHash = latest.headHash;
   }
 
-  let expected = fromSeq + 1;
+  const verifier = new AuditChainVerifier({ seq: fromSeq, hash: prevHash });
+  let after = fromSeq;
   for (;;) {
-    const rows = await client.auditEvent.findMany({
-      where: { workspaceId, seq: { gt: expected - 1, lte: auditSeq } },
-      orderBy: { seq: "asc" },
-      take: BATCH,
-    });
-    for (const row of rows) {
-      const fields = {
-        seq: row.seq,
-        workspaceId: row.workspaceId,
-        actorId: row.actorId,
-        action: row.action,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        payload: row.payload as JsonValue,
-        createdAt: row.createdAt.toISOString(),
-      };
-      if (row.seq !== expected || row.prevHash !== prevHash || auditHash(prevHash, fields) !== row.hash) {
-        return broken(auditSeq, Math.min(expected, row.seq));
-      }
-      prevHash = row.hash;
-      expected++;
-    }
-    if (rows.length < BATCH) break;
+    const rows = await client.auditEvent.findMany({ where: { workspaceId, seq: { gt: after, lte: auditSeq } }, orderBy: { seq: "asc" }, take: BATCH });
+    for (const row of rows) if (!verifier.push(chainedEventOf(row))) break;
+    if (rows.length < BATCH || !verifier.finish().ok) break;
+    after = rows.at(-1)!.seq;
   }
-  if (expected - 1 !== auditSeq) return broken(auditSeq, expected);
+  const verdict = verifier.finish(auditSeq);
+  if (!verdict.ok) return broken(auditSeq, verdict.brokenSeq);
+  const headHash = verdict.headHash;
 
-  const signed = signCheckpoint({ workspaceId, seq: auditSeq, headHash: prevHash, createdAt: new Date().toISOString() }, signingKey);
+  const signed = signCheckpoint({ workspaceId, seq: auditSeq, headHash, createdAt: new Date().toISOString() }, signingKey);
   await client.auditCheckpoint.create({ data: { ...signed, createdAt: new Date(signed.createdAt) } });
-  return { written: true, seq: auditSeq, headHash: prevHash, keyId: signingKey.keyId };
+  return { written: true, seq: auditSeq, headHash, keyId: signingKey.keyId };
 }
 
 function broken(seq: number, at: number): CheckpointWrite {

@@ -1,17 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { alertOf, signIn, signedInPage, uniqueEmail } from "./support/session";
+import { alertOf, invite, signIn, signedInPage, uniqueEmail } from "./support/session";
 
 const PASSWORD = "a long enough password";
-
-async function invite(owner: Page, email: string, role: string): Promise<string> {
-  await owner.goto("/settings/members");
-  await owner.getByLabel("E-mail of the new member").fill(email);
-  await owner.getByLabel("Role", { exact: true }).selectOption(role);
-  await owner.getByRole("button", { name: "Create invitation link" }).click();
-  const link = owner.getByTestId("invite-link");
-  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  return link.inputValue();
-}
 
 /** A new member of the demo workspace, invited by the demo owner; returns their e-mail. */
 async function newMember(browser: Browser, prefix: string, role: string, name: string): Promise<{ email: string; owner: Page }> {

@@ -3,31 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { onnx } from "../../lib/onnx/onnx-schema";
-import { attr, buildModel, int64Tensor, node, tensorValue } from "../../prisma/demo/training/onnx-builder";
+import { computedLoopModel } from "../fixtures/onnx/computed-loop";
 import { signedInPage } from "./support/session";
-
-/** Relu applied 10^12 times; the trip count passes through Identity, so the static checks do not see it. */
-function endlessLoop(): Uint8Array {
-  const body = onnx.GraphProto.create({
-    name: "body",
-    input: [tensorValue("i", "int64", []), tensorValue("c", "bool", []), tensorValue("v", "float32", ["N", 2])],
-    output: [tensorValue("c_out", "bool", []), tensorValue("v_out", "float32", ["N", 2])],
-    node: [node("Identity", ["c"], ["c_out"]), node("Relu", ["v"], ["v_out"])],
-  });
-  return buildModel({
-    graphName: "endless_loop",
-    inputs: [tensorValue("x", "float32", ["N", 2])],
-    outputs: [tensorValue("y", "float32", ["N", 1])],
-    nodes: [
-      node("Identity", ["trips0"], ["trips"]),
-      node("Loop", ["trips", "", "x"], ["looped"], [onnx.AttributeProto.create({ name: "body", type: onnx.AttributeProto.AttributeType.GRAPH, g: body })]),
-      node("ReduceSum", ["looped"], ["y"], [attr.int("keepdims", 1)]),
-    ],
-    initializers: [int64Tensor("trips0", [1e12], [])],
-    metadata: { feature_names: "age,hours" },
-  });
-}
 
 test("a model that loops without end is refused at its deadline while the server keeps answering", async ({ browser }) => {
   test.setTimeout(90_000);
@@ -41,7 +18,7 @@ test("a model that loops without end is refused at its deadline while the server
   const modelId = new URL(page.url()).pathname.split("/").pop()!;
 
   const upload = page.request.post(`/api/v1/models/${modelId}/versions?file=endless.onnx`, {
-    data: Buffer.from(endlessLoop()),
+    data: Buffer.from(computedLoopModel(1e12)),
     headers: { "Content-Type": "application/octet-stream" },
     timeout: 60_000,
   });

@@ -26,3 +26,14 @@ export function uniqueEmail(prefix: string): string {
 export function alertOf(page: Page): Locator {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }
+
+/** An owner's invitation link for `email` with `role`, made on the members page. */
+export async function invite(owner: Page, email: string, role: string): Promise<string> {
+  await owner.goto("/settings/members");
+  await owner.getByLabel("E-mail of the new member").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption(role);
+  await owner.getByRole("button", { name: "Create invitation link" }).click();
+  const link = owner.getByTestId("invite-link");
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
+}
