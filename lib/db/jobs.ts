@@ -2,7 +2,8 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
-import { kickJobRunner } from "@/lib/jobs/runner";
+import { kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
+import { sendRun } from "@/lib/jobs/queue";
 import type { JobView } from "@/lib/contracts/job-view";
 import { getDb } from "@/lib/prisma/client";
 
@@ -35,9 +36,14 @@ export async function cancelJob(jobId: string): Promise<void> {
 export async function retryJob(jobId: string): Promise<void> {
   const user = await requirePermission("data.upload", "retry jobs");
   const db = await getDb();
-  const updated = await db.job.updateMany({
-    where: { id: jobId, workspaceId: user.workspaceId, status: { in: ["failed", "cancelled"] } },
-    data: { status: "queued", stage: "Waiting to start", progress: 0, error: null, finishedAt: null },
+  await startJobRunner();
+  const updated = await db.$transaction(async (tx) => {
+    const queued = await tx.job.updateMany({
+      where: { id: jobId, workspaceId: user.workspaceId, status: { in: ["failed", "cancelled"] } },
+      data: { status: "queued", stage: "Waiting to start", progress: 0, error: null, finishedAt: null, leaseToken: null, holder: null, heartbeatAt: null },
+    });
+    if (queued.count === 1) await sendRun(tx, jobId);
+    return queued;
   });
   if (updated.count === 0) {
     const exists = await db.job.count({ where: { id: jobId, workspaceId: user.workspaceId } });

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { JUDGED_METRICS, defaultRules, rulesFromStored } from "@/lib/governance/policy-rules";
 import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
-import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
+import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { modelIdSchema } from "./models";
 import { writeCheckpoint } from "./audit-checkpoints";
@@ -141,6 +141,7 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
     if (!JUDGED_METRICS[model.task].includes(name)) throw new RuleError(`"${name}" is not a measure this kind of model has, so it cannot have a floor.`);
     floors[name] = value;
   }
+  await startJobRunner(); // the queue must be up before a transaction queues a job in it
   return db.$transaction(async (tx: Tx) => {
     const last = await tx.policy.findFirst({ where: { modelId: id }, orderBy: { version: "desc" }, select: { version: true, driftThresholds: true } });
     const version = (last?.version ?? 0) + 1;
@@ -209,6 +210,7 @@ export async function reevaluateModel(id: string): Promise<{ jobId: string }> {
   if (model._count.windows === 0) throw new RuleError("This model has no stored data to evaluate yet. Upload its reference data first.");
   const running = await db.job.count({ where: { modelId: id, kind: REJUDGE_JOB, status: { in: ["queued", "running"] } } });
   if (running) throw new RuleError("An evaluation of this model's data is already queued or running. Wait for it to finish.");
+  await startJobRunner();
   const jobId = await db.$transaction(async (tx: Tx) => {
     const jobId = await enqueueJob({ workspaceId: user.workspaceId, modelId: id, kind: REJUDGE_JOB, input: { modelId: id, reason: "evaluated again on request" }, createdById: user.id }, tx);
     await appendAuditEvent(tx, { workspaceId: user.workspaceId, actorId: user.id, action: "model.reevaluated", subjectType: "model", subjectId: id, payload: { jobId } });

@@ -7,17 +7,10 @@ import { RuleError, notFound } from "@/lib/auth/errors";
 import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import type { AcceptedUpload, UploadPreview } from "@/lib/contracts/upload-preview";
 import { loadPreparedVersion } from "@/lib/db/versions";
-import {
-  IngestError,
-  applySchema,
-  encodeTable,
-  ingestFile,
-  limitsFromEnv,
-  splitWindows,
-  type ConfirmedRoles,
-} from "@/lib/ingest";
+import { IngestError, limitsFromEnv } from "@/lib/ingest";
+import { checkDataFileIsolated } from "@/lib/jobs/untrusted-check";
 import { enqueueJob } from "@/lib/jobs/runner";
-import { discardStaged, readStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { discardStaged, type StagedFile } from "@/lib/storage/artifacts";
 import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 
@@ -135,52 +128,21 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
       throw new RuleError("Upload the reference data first (the data the model was checked on): new data is compared with it.", 409);
     }
     const prepared = await loadPreparedVersion(db, version.id);
-    const limits = limitsFromEnv(process.env);
-    const parsed = await ingestFile(data.fileName, readStaged(staged), {
-      limits,
-      roles: { ...(referenceRoles?.label ? { label: referenceRoles.label } : {}), features: prepared.plan.requiredColumns },
+    // Decoding and checking every value runs in a child process (lib/jobs/untrusted-check.ts): the server keeps answering.
+    const checked = await checkDataFileIsolated({
+      fileName: data.fileName,
+      path: staged.tempPath,
+      limits: limitsFromEnv(process.env),
+      kind: data.kind,
+      splitBy: data.splitBy,
+      chosen: data.roles,
+      model: { task: model.task, positiveLabel: model.positiveLabel, requiredColumns: [...prepared.plan.requiredColumns], referenceLabel: referenceRoles?.label ?? null },
+      singleLabel: data.kind === "reference" ? "Reference data" : uploadLabel(new Date()),
+      preview: Boolean(options.preview),
     });
-    const suggested = parsed.schema.roles;
-    const roles: ConfirmedRoles = {
-      label: data.roles.label ?? suggested.label?.column,
-      id: data.roles.id ?? suggested.id?.column,
-      timestamp: data.roles.timestamp ?? suggested.timestamp?.column,
-      prediction: data.roles.prediction ?? (model.task === "binary" ? undefined : suggested.prediction?.column),
-      scores: data.roles.score ? [data.roles.score] : [],
-      features: prepared.plan.requiredColumns.filter((c) => parsed.table.columns.some((col) => col.name === c)),
-    };
-    for (const key of ["label", "id", "timestamp", "prediction"] as const) if (roles[key] === undefined) delete roles[key];
-    const checked = applySchema(parsed.table, {
-      roles,
-      model: {
-        task: model.task,
-        ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
-        features: prepared.plan.requiredColumns.map((name) => ({ name })),
-      },
-    });
-    if (data.kind === "reference" && !checked.roles.label) {
-      throw new IngestError({
-        code: "label_empty",
-        file: data.fileName,
-        problem: "The reference data needs the true outcome of each row, and no label column was found.",
-        fix: 'Add the outcome column (for example "label" or "target"), or name it with ?label=COLUMN.',
-      });
-    }
-    let windows: DataJobInput["windows"];
-    if (data.kind === "production" && data.splitBy !== "none") {
-      if (!checked.roles.timestamp) {
-        throw new IngestError({
-          code: "missing_timestamp",
-          file: data.fileName,
-          problem: `To split the file by ${data.splitBy}, each row needs a date, and no timestamp column was found.`,
-          fix: "Add a timestamp column (ISO 8601, e.g. 2026-05-14T09:30:00Z), name it with ?timestamp=COLUMN, or upload without splitting.",
-        });
-      }
-      windows = splitWindows(checked.table, checked.roles.timestamp, data.splitBy).map((w) => ({
-        label: w.label,
-        startMs: w.startMs,
-        endMs: w.endMs,
-      }));
+    columnarStaged = checked.columnar;
+    const windows = checked.windows;
+    if (windows.length > 0 && windows[0]!.startMs !== null) {
       const caps = evaluationCaps(process.env);
       if (windows.length > caps.maxWindows) {
         throw new IngestError({
@@ -199,35 +161,17 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
           fix: "Split by a longer period, upload the file in parts, or retire model versions you no longer compare.",
         });
       }
-    } else {
-      const now = new Date();
-      windows = [{ label: data.kind === "reference" ? "Reference data" : uploadLabel(now), startMs: null, endMs: null }];
     }
     if (options.preview) {
       discardStaged(staged);
-      const reason = (r: { reason: string } | undefined) => r?.reason;
-      const reasons: UploadPreview["reasons"] = {};
-      for (const key of ["label", "id", "timestamp", "prediction"] as const) {
-        const why = data.roles[key] ? "chosen by you" : reason(suggested[key]);
-        if (why && checked.roles[key]) reasons[key] = why;
-      }
-      return {
-        preview: true,
-        rows: checked.table.rowCount,
-        columns: parsed.schema.columns.map((c) => ({ name: c.name, kind: c.kind, missing: c.missing, reasons: c.reasons })),
-        roles: checked.roles,
-        reasons,
-        windows: windows.map((w) => w.label),
-        warnings: [...parsed.schema.warnings, ...checked.warnings],
-      };
+      return { preview: true, rows: checked.rows, columns: checked.columns, roles: checked.roles, reasons: checked.reasons, windows: windows.map((w) => w.label), warnings: checked.warnings };
     }
-    const columnar = encodeTable(checked.table);
-    columnarStaged = await stageUpload(columnar, Number.MAX_SAFE_INTEGER);
+    if (!columnarStaged) throw new Error("The checked file has no columnar copy.");
     const jobInput: DataJobInput = {
       modelId: model.id,
       kind: data.kind,
       fileName: data.fileName,
-      format: parsed.details.format,
+      format: checked.format,
       original: staged,
       columnar: columnarStaged,
       roles: checked.roles,
@@ -238,7 +182,7 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
       via: user.apiToken ? `API token ${user.apiToken.name}` : null,
     };
     const jobId = await enqueueJob({ workspaceId: user.workspaceId, modelId: model.id, kind: DATA_JOB, input: toJson(jobInput), createdById: user.id });
-    return { jobId, rows: checked.table.rowCount, windows: windows.map((w) => w.label), roles: checked.roles, warnings: [...parsed.schema.warnings, ...checked.warnings] };
+    return { jobId, rows: checked.rows, windows: windows.map((w) => w.label), roles: checked.roles, warnings: checked.warnings };
   } catch (error) {
     discardStaged(staged);
     discardStaged(columnarStaged);

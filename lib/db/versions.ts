@@ -4,11 +4,11 @@ import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
-import { OnnxModelError, modelLimitsFromEnv, prepareModel, type PreparedModel } from "@/lib/onnx";
+import { OnnxModelError, modelLimitsFromEnv, prepareModel, type PrepareOptions, type PreparedModel } from "@/lib/onnx";
 import { dryRunIsolated } from "@/lib/jobs/untrusted-dry-run";
 import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
 import { VERSION_JOB } from "@/lib/jobs/names";
-import { enqueueJob, kickJobRunner } from "@/lib/jobs/runner";
+import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import { toJson } from "./json";
@@ -75,6 +75,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
       throw error;
     }
 
+    await startJobRunner(); // the queue must be up before a transaction queues a job in it
     const created = await db.$transaction(async (tx) => {
       const last = await tx.modelVersion.findFirst({ where: { modelId: model.id }, orderBy: { version: "desc" }, select: { version: true } });
       const version = (last?.version ?? 0) + 1;
@@ -115,15 +116,21 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
 }
 
 /** The prepared model of a stored version (re-read from its artifact, with the options it was accepted with). */
-export async function loadPreparedVersion(tx: Tx | Awaited<ReturnType<typeof getDb>>, versionId: string): Promise<PreparedModel> {
+/** How a stored version's model file is read (its task, positive class and feature names). */
+export async function versionPrepareOptions(tx: Tx | Awaited<ReturnType<typeof getDb>>, versionId: string): Promise<PrepareOptions> {
   const version = await tx.modelVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { artifactSha256: true, featureSchema: true, model: { select: { task: true, positiveLabel: true } } },
+    select: { featureSchema: true, model: { select: { task: true, positiveLabel: true } } },
   });
   const schema = version.featureSchema as { featureNames?: string[] | null };
-  return prepareModel(readArtifact(version.artifactSha256, ".onnx"), {
+  return {
     task: version.model.task,
     ...(version.model.positiveLabel ? { positiveLabel: version.model.positiveLabel } : {}),
     ...(schema.featureNames ? { featureNames: schema.featureNames } : {}),
-  });
+  };
+}
+
+export async function loadPreparedVersion(tx: Tx | Awaited<ReturnType<typeof getDb>>, versionId: string): Promise<PreparedModel> {
+  const version = await tx.modelVersion.findUniqueOrThrow({ where: { id: versionId }, select: { artifactSha256: true } });
+  return prepareModel(readArtifact(version.artifactSha256, ".onnx"), await versionPrepareOptions(tx, versionId));
 }

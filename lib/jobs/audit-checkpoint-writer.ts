@@ -6,8 +6,6 @@ import { AuditChainVerifier, chainedEventOf, GENESIS_HASH } from "@/lib/governan
 import { signCheckpoint, signingKeyFromEnv, verifyCheckpointSignature, type SigningKey } from "@/lib/governance/audit-checkpoint";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 
-export const CHECKPOINT_EVERY_MS = 15 * 60 * 1000;
-
 export type CheckpointWrite =
   | { written: true; seq: number; headHash: string; keyId: string }
   | { written: false; reason: "no-key" | "empty" | "unchanged"; seq: number }
@@ -86,12 +84,8 @@ export async function writeAllCheckpoints(key?: SigningKey | null): Promise<Arra
   return results;
 }
 
-let lastScheduled = 0;
-
-/** The job runner's hook: at most every 15 minutes, sign the heads that moved. Never throws. */
-export async function writeScheduledCheckpoints(now = Date.now()): Promise<void> {
-  if (now - lastScheduled < CHECKPOINT_EVERY_MS) return;
-  lastScheduled = now;
+/** The queue's schedule (every 15 minutes, once across processes) and each process's start: sign the heads that moved. Never throws. */
+export async function writeScheduledCheckpoints(): Promise<void> {
   try {
     const key = signingKeyFromEnv();
     if (!key) return;

@@ -5,28 +5,23 @@
 import fs from "node:fs";
 import { OnnxModelError, prepareModel, type PrepareOptions } from "@/lib/onnx";
 import { dryRun } from "@/lib/onnx/session-node";
+import { serveOneRequest } from "./child-process";
 
-interface Request {
+export interface DryRunRequest {
   modelPath: string;
   options: PrepareOptions;
 }
 
 export type DryRunAnswer = { ok: true } | { ok: false; code: string; message: string };
 
-function answer(message: DryRunAnswer): void {
-  process.send?.(message, () => process.exit(0));
-}
-
-process.once("message", (raw: unknown) => {
-  const request = raw as Request;
-  void (async () => {
-    try {
-      const bytes = new Uint8Array(fs.readFileSync(request.modelPath));
-      await dryRun(prepareModel(bytes, request.options));
-      answer({ ok: true });
-    } catch (error) {
-      if (error instanceof OnnxModelError) answer({ ok: false, code: error.code, message: error.message });
-      else answer({ ok: false, code: "RUN_FAILED", message: error instanceof Error ? error.message : String(error) });
-    }
-  })();
-});
+serveOneRequest<DryRunRequest, never, DryRunAnswer>(
+  async (request) => {
+    const bytes = new Uint8Array(fs.readFileSync(request.modelPath));
+    await dryRun(prepareModel(bytes, request.options));
+    return { ok: true };
+  },
+  (error) =>
+    error instanceof OnnxModelError
+      ? { ok: false, code: error.code, message: error.message }
+      : { ok: false, code: "RUN_FAILED", message: error instanceof Error ? error.message : String(error) },
+);

@@ -1,6 +1,6 @@
 // The one Prisma client of the server process (and of a CLI command or test process).
 import "server-only";
-import { openDatabase, type OpenDatabase } from "./connect";
+import { openDatabase, type OpenDatabase, type SqlExecutor } from "./connect";
 import type { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -16,6 +16,15 @@ export async function getDb(): Promise<Db> {
     throw error;
   });
   return (await globalForDb.sightlineDb).prisma;
+}
+
+/** How the job queue reaches the same database: PGlite's own connection, or PostgreSQL's URL. */
+export async function getQueueConnection(): Promise<{ kind: "pglite"; sql: SqlExecutor } | { kind: "postgres"; url: string }> {
+  await getDb();
+  const open = await globalForDb.sightlineDb!;
+  if (open.config.kind === "postgres") return { kind: "postgres", url: open.config.url };
+  if (!open.sql) throw new Error("The embedded database has no SQL connection for the job queue.");
+  return { kind: "pglite", sql: open.sql };
 }
 
 /** Closes the shared client (CLI commands and tests call this before exiting). */

@@ -76,21 +76,42 @@ function claimPglite(dir: string): () => void {
   throw new Error(`Could not claim the embedded database in ${dir}.`);
 }
 
+/** Plain SQL for the job queue (pg-boss's `db.executeSql` adapter): the same embedded database, or none on PostgreSQL. */
+export interface SqlExecutor {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface OpenAdapter {
   adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** PGlite only: the embedded database's own connection, for the job queue (PostgreSQL gives it a pool instead) */
+  sql: SqlExecutor | null;
   close(): Promise<void>;
+}
+
+/** pg-boss sends several statements at once without parameters (its schema), one statement with them otherwise. */
+function pgliteExecutor(pglite: PGlite): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return pglite.query(text, values);
+    },
+  };
 }
 
 /** A driver adapter factory for the configured database (also used by the migration command). */
 export async function openAdapter(config: DatabaseConfig = databaseConfig()): Promise<OpenAdapter> {
   if (config.kind === "postgres") {
-    return { adapter: new PrismaPg({ connectionString: config.url }), close: async () => {} };
+    return { adapter: new PrismaPg({ connectionString: config.url }), sql: null, close: async () => {} };
   }
   const release = claimPglite(config.dir);
   try {
     const pglite = await PGlite.create(config.dir);
     return {
       adapter: new PrismaPGlite(pglite),
+      sql: pgliteExecutor(pglite),
       close: async () => {
         try {
           await pglite.close();
@@ -107,14 +128,19 @@ export async function openAdapter(config: DatabaseConfig = databaseConfig()): Pr
 
 export interface OpenDatabase {
   prisma: PrismaClient;
+  config: DatabaseConfig;
+  /** PGlite only (see OpenAdapter.sql) */
+  sql: SqlExecutor | null;
   close(): Promise<void>;
 }
 
 export async function openDatabase(config: DatabaseConfig = databaseConfig()): Promise<OpenDatabase> {
-  const { adapter, close } = await openAdapter(config);
+  const { adapter, sql, close } = await openAdapter(config);
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
+    config,
+    sql,
     close: async () => {
       await prisma.$disconnect();
       await close();

@@ -7,6 +7,8 @@ import { startPostgres } from "../support/postgres";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** a second database of its own for the test that runs several app processes (their queues see every job) */
+    multiProcessDatabaseUrl: string;
   }
 }
 
@@ -16,6 +18,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const url = await server.createDatabase("sightline_test");
     await migrateDeploy({ kind: "postgres", url });
     project.provide("databaseUrl", url);
+    const multi = await server.createDatabase("sightline_multi_process");
+    await migrateDeploy({ kind: "postgres", url: multi });
+    project.provide("multiProcessDatabaseUrl", multi);
   } catch (error) {
     await server.stop();
     throw error;

@@ -1,0 +1,12 @@
+// The server's start-up hook (instrumentation.ts): register every job kind, then start the worker. A database
+// that cannot be opened is reported and the server keeps starting (its pages then say what is wrong).
+import "./register-jobs";
+import { startJobRunner } from "@/lib/jobs/runner";
+
+export async function startServerJobs(): Promise<void> {
+  try {
+    await startJobRunner();
+  } catch (error) {
+    console.error("The job queue could not start; jobs wait until it does.", error);
+  }
+}

@@ -1,0 +1,34 @@
+// Child process for checking an uploaded data file (lib/ingest/check-data-file.ts): one request in, one answer out
+// over IPC; it stages the columnar copy itself. It never opens the database. The parent (untrusted-check.ts) stops
+// it at its deadline or past its memory cap.
+import fs from "node:fs";
+import { IngestError, type IngestErrorInit } from "@/lib/ingest";
+import { checkDataFile, type CheckedDataFile, type DataFileCheck } from "@/lib/ingest/check-data-file";
+import { stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { serveOneRequest } from "./child-process";
+
+export type CheckedAndStaged = Omit<CheckedDataFile, "columnar"> & { columnar: StagedFile | null };
+export type CheckAnswer = { ok: true; result: CheckedAndStaged } | { ok: false; refusal: IngestErrorInit | null; message: string };
+
+async function* readFile(path: string): AsyncGenerator<Uint8Array> {
+  const stream = fs.createReadStream(path);
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } finally {
+    stream.destroy();
+  }
+}
+
+serveOneRequest<DataFileCheck, never, CheckAnswer>(
+  async (request) => {
+    const { columnar, ...checked } = await checkDataFile(request, readFile);
+    return { ok: true, result: { ...checked, columnar: columnar ? await stageUpload(columnar, Number.MAX_SAFE_INTEGER) : null } };
+  },
+  (error) => {
+    if (error instanceof IngestError) {
+      const { code, file, row, column, problem, fix } = error;
+      return { ok: false, refusal: { code, file, problem, fix, ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) }, message: error.message };
+    }
+    return { ok: false, refusal: null, message: error instanceof Error ? error.message : String(error) };
+  },
+);

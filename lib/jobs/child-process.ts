@@ -1,0 +1,111 @@
+// Untrusted or heavy work in a child process (DESIGN.md "Domain"): a model's dry run, and a job's scoring and
+// evaluation. The child gets one request over IPC, may send progress messages, and ends with one answer. The
+// parent kills it at its deadline, or when its resident memory passes the cap: worker threads' resourceLimits do
+// not cap WebAssembly memory, so a watchdog reads the child's memory from /proc. The child never opens the
+// database, and the server's own event loop stays free to answer other requests meanwhile.
+import { fork, type Serializable } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface ChildLimits {
+  /** seconds the work may take */
+  seconds: number;
+  /** resident memory the child may use, in MB */
+  memoryMb: number;
+}
+
+/** What a child sends: progress along the way, then exactly one answer. */
+export type ChildMessage<P, A> = { type: "progress"; progress: P } | { type: "answer"; answer: A };
+
+export function positiveFromEnv(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/** Resident memory of a process in MB (Linux /proc); null where it cannot be read. */
+function residentMb(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ChildRun<P> {
+  /** The child script, relative to the project root (run with tsx). */
+  script: string;
+  request: Serializable;
+  limits: ChildLimits;
+  onProgress?: (progress: P) => Promise<void> | void;
+  /** The error for a child that ran past its deadline / past its memory cap (in the words of the caller). */
+  overTime: (limits: ChildLimits) => Error;
+  overMemory: (limits: ChildLimits, usedMb: number) => Error;
+}
+
+/** Runs `script` in a child process and resolves with its answer. Stopping early: throw from onProgress. */
+export function runInChild<P, A>(run: ChildRun<P>): Promise<A> {
+  const script = path.join(/*turbopackIgnore: true*/ process.cwd(), run.script);
+  return new Promise<A>((resolve, reject) => {
+    const child = fork(script, [], {
+      execArgv: ["--conditions=react-server", "--import", "tsx"],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    let settled = false;
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString("utf8");
+    });
+    const finish = (error: unknown, answer?: A) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearInterval(watchdog);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
+      else resolve(answer as A);
+    };
+    const deadline = setTimeout(() => finish(run.overTime(run.limits)), run.limits.seconds * 1000);
+    const watchdog = setInterval(() => {
+      const mb = child.pid === undefined ? null : residentMb(child.pid);
+      if (mb !== null && mb > run.limits.memoryMb) finish(run.overMemory(run.limits, mb));
+    }, 100);
+    // Progress is handled one message at a time, in order; an error thrown there stops the child.
+    let chain: Promise<void> = Promise.resolve();
+    child.on("message", (raw: unknown) => {
+      const message = raw as ChildMessage<P, A>;
+      if (message.type === "progress") {
+        if (!run.onProgress) return;
+        const progress = message.progress;
+        chain = chain.then(() => run.onProgress?.(progress)).catch((error: unknown) => finish(error));
+      } else {
+        void chain.then(() => finish(null, message.answer));
+      }
+    });
+    child.on("error", (error) => finish(error));
+    child.on("exit", (code, signal) => {
+      if (settled) return;
+      void chain.then(() => finish(new Error(`The work stopped unexpectedly (exit ${code ?? signal ?? "?"}). ${stderr.trim().slice(0, 500)}`)));
+    });
+    child.send(run.request);
+  });
+}
+
+/** The child's side: read one request, run it, send progress and the answer, then exit. */
+export function serveOneRequest<Q, P, A>(work: (request: Q, progress: (p: P) => void) => Promise<A>, onError: (error: unknown) => A): void {
+  process.once("message", (raw: unknown) => {
+    const send = (message: ChildMessage<P, A>, done: () => void = () => undefined) => process.send?.(message, undefined, {}, done);
+    void (async () => {
+      let answer: A;
+      try {
+        answer = await work(raw as Q, (progress) => send({ type: "progress", progress }));
+      } catch (error) {
+        answer = onError(error);
+      }
+      send({ type: "answer", answer }, () => process.exit(0));
+    })();
+  });
+}

@@ -1,0 +1,36 @@
+// Checks an uploaded data file in a child process with a deadline and a memory cap (child-process.ts), so the server
+// keeps answering while a large or hostile file is decoded. Refusals come back as the same IngestError (4xx).
+import { IngestError } from "@/lib/ingest";
+import { positiveFromEnv, runInChild, type ChildLimits } from "./child-process";
+import type { DataFileCheck } from "@/lib/ingest/check-data-file";
+import type { CheckAnswer, CheckedAndStaged } from "./check-file-child";
+
+/** SIGHTLINE_CHECK_SECONDS (default 300) and SIGHTLINE_CHECK_MAX_MB (default 4096). */
+export function checkLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ChildLimits {
+  return { seconds: positiveFromEnv(env.SIGHTLINE_CHECK_SECONDS, 300), memoryMb: positiveFromEnv(env.SIGHTLINE_CHECK_MAX_MB, 4096) };
+}
+
+export async function checkDataFileIsolated(request: DataFileCheck, limits: ChildLimits = checkLimitsFromEnv()): Promise<CheckedAndStaged> {
+  const answer = await runInChild<never, CheckAnswer>({
+    script: "lib/jobs/check-file-child.ts",
+    request,
+    limits,
+    overTime: ({ seconds }) =>
+      new IngestError({
+        code: "file_too_large",
+        file: request.fileName,
+        problem: `Reading the file took longer than ${seconds} s, so it was stopped.`,
+        fix: "Upload fewer rows at once (for example one file per month).",
+      }),
+    overMemory: ({ memoryMb }) =>
+      new IngestError({
+        code: "file_too_large",
+        file: request.fileName,
+        problem: `Reading the file needed more than ${Math.round(memoryMb).toLocaleString("en-US")} MB of memory, so it was stopped.`,
+        fix: "Upload fewer rows or columns at once (for example one file per month).",
+      }),
+  });
+  if (answer.ok) return answer.result;
+  if (answer.refusal) throw new IngestError(answer.refusal);
+  throw new Error(answer.message);
+}
