@@ -8,7 +8,7 @@ import { loadPreparedVersion, versionPrepareOptions } from "@/lib/db/versions";
 import type { Table } from "@/lib/ingest/table";
 import { readTable } from "@/lib/storage/tables";
 import { JobFailure } from "@/lib/jobs/types";
-import { positiveFromEnv, runInChild } from "@/lib/jobs/child-process";
+import { WarmChild, positiveFromEnv } from "@/lib/jobs/child-process";
 import { artifactPath } from "@/lib/storage/artifacts";
 import { rulesFromStored } from "@/lib/governance/policy-rules";
 import { snapshotRowFromContent } from "@/lib/contracts/snapshot-content";
@@ -70,6 +70,12 @@ async function storedResults(db: Db, versionId: string): Promise<StoredWindowRes
 }
 
 
+// One warm child per server process for scoring and evaluation (kept on globalThis: Next bundles routes apart).
+const globalCompute = globalThis as unknown as { sightlineCompute?: WarmChild<ComputeProgress, ComputeChildAnswer> };
+function computeChild(): WarmChild<ComputeProgress, ComputeChildAnswer> {
+  return (globalCompute.sightlineCompute ??= new WarmChild<ComputeProgress, ComputeChildAnswer>("lib/evaluation/compute-child.ts"));
+}
+
 /** Limits of a job's scoring and evaluation (SIGHTLINE_JOB_SECONDS, SIGHTLINE_JOB_MAX_MB). */
 export function computeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env) {
   return { seconds: positiveFromEnv(env.SIGHTLINE_JOB_SECONDS, 3600), memoryMb: positiveFromEnv(env.SIGHTLINE_JOB_MAX_MB, 4096) };
@@ -111,7 +117,7 @@ export async function evaluateTargets(
   const request: ComputeRequest = { model: args.model, versions, roles: args.roles, reference: args.reference, targets: args.targets };
   const limits = computeLimitsFromEnv();
   const { from, to } = args;
-  const answer = await runInChild<ComputeProgress, ComputeChildAnswer>({
+  const answer = await computeChild().run({
     script: "lib/evaluation/compute-child.ts",
     request,
     limits,

@@ -2,8 +2,10 @@
 // that cannot be opened is reported and the server keeps starting (its pages then say what is wrong).
 import "./register-jobs";
 import { startJobRunner } from "@/lib/jobs/runner";
+import { warmFileChecker } from "@/lib/jobs/untrusted-check";
 
 export async function startServerJobs(): Promise<void> {
+  warmFileChecker(); // the first upload's check should not wait for a child process to start
   try {
     await startJobRunner();
   } catch (error) {

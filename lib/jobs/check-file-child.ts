@@ -1,11 +1,11 @@
-// Child process for checking an uploaded data file (lib/ingest/check-data-file.ts): one request in, one answer out
-// over IPC; it stages the columnar copy itself. It never opens the database. The parent (untrusted-check.ts) stops
+// Warm child process for checking uploaded data files (lib/ingest/check-data-file.ts): requests in, one answer each
+// out over IPC; it stages the columnar copy itself. It never opens the database. The parent (untrusted-check.ts) stops
 // it at its deadline or past its memory cap.
 import fs from "node:fs";
 import { IngestError, type IngestErrorInit } from "@/lib/ingest";
 import { checkDataFile, type CheckedDataFile, type DataFileCheck } from "@/lib/ingest/check-data-file";
 import { stageUpload, type StagedFile } from "@/lib/storage/artifacts";
-import { serveOneRequest } from "./child-process";
+import { serveRequests } from "./child-process";
 
 export type CheckedAndStaged = Omit<CheckedDataFile, "columnar"> & { columnar: StagedFile | null };
 export type CheckAnswer = { ok: true; result: CheckedAndStaged } | { ok: false; refusal: IngestErrorInit | null; message: string };
@@ -19,7 +19,7 @@ async function* readFile(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-serveOneRequest<DataFileCheck, never, CheckAnswer>(
+serveRequests<DataFileCheck, never, CheckAnswer>(
   async (request) => {
     const { columnar, ...checked } = await checkDataFile(request, readFile);
     return { ok: true, result: { ...checked, columnar: columnar ? await stageUpload(columnar, Number.MAX_SAFE_INTEGER) : null } };

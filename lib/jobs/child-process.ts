@@ -3,7 +3,7 @@
 // parent kills it at its deadline, or when its resident memory passes the cap: worker threads' resourceLimits do
 // not cap WebAssembly memory, so a watchdog reads the child's memory from /proc. The child never opens the
 // database, and the server's own event loop stays free to answer other requests meanwhile.
-import { fork, type Serializable } from "node:child_process";
+import { fork, type ChildProcess, type Serializable } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -14,8 +14,8 @@ export interface ChildLimits {
   memoryMb: number;
 }
 
-/** What a child sends: progress along the way, then exactly one answer. */
-export type ChildMessage<P, A> = { type: "progress"; progress: P } | { type: "answer"; answer: A };
+/** What a child sends: progress along the way, then exactly one answer (`id`: the request's, for a warm child). */
+export type ChildMessage<P, A> = { type: "progress"; progress: P; id?: number } | { type: "answer"; answer: A; id?: number };
 
 export function positiveFromEnv(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
@@ -107,5 +107,126 @@ export function serveOneRequest<Q, P, A>(work: (request: Q, progress: (p: P) => 
       }
       send({ type: "answer", answer }, () => process.exit(0));
     })();
+  });
+}
+
+// ---- A warm child: started once, serves requests one at a time -------------------------------------------------
+// Starting a child costs a second or two (tsx compiles the modules), too much for every upload check. A warm child
+// keeps running between requests; the same deadline and memory cap apply to each request, and a child that breaks
+// one (or grows large) is killed and replaced for the next.
+
+interface Pending<P, A> {
+  id: number;
+  run: ChildRun<P>;
+  resolve: (answer: A) => void;
+  reject: (error: Error) => void;
+}
+
+export class WarmChild<P, A> {
+  private child: ChildProcess | null = null;
+  private queue: Pending<P, A>[] = [];
+  private busy = false;
+  private nextId = 1;
+
+  /** `recycleMb`: a child whose resident memory is above this after a request is replaced. */
+  constructor(
+    private readonly script: string,
+    private readonly recycleMb = 768,
+  ) {}
+
+  run(run: ChildRun<P>): Promise<A> {
+    return new Promise<A>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, run, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Starts the child now, so the first request does not wait for it. */
+  warm(): void {
+    this.ensureChild();
+  }
+
+  private ensureChild(): ChildProcess {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) return this.child;
+    const child = fork(path.join(/*turbopackIgnore: true*/ process.cwd(), this.script), [], {
+      execArgv: ["--conditions=react-server", "--import", "tsx"],
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    child.unref();
+    child.channel?.unref();
+    this.child = child;
+    return child;
+  }
+
+  private kill(): void {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGKILL");
+    this.child = null;
+  }
+
+  private pump(): void {
+    if (this.busy) return;
+    const next = this.queue.shift();
+    if (!next) return;
+    this.busy = true;
+    const child = this.ensureChild();
+    child.channel?.ref();
+    const { run } = next;
+    let settled = false;
+    let chain: Promise<void> = Promise.resolve();
+    const finish = (error: unknown, answer?: A) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearInterval(watchdog);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      const mb = child.pid === undefined ? null : residentMb(child.pid);
+      if (error || (mb !== null && mb > this.recycleMb)) this.kill();
+      else child.channel?.unref();
+      this.busy = false;
+      if (error) next.reject(error instanceof Error ? error : new Error(String(error)));
+      else next.resolve(answer as A);
+      this.pump();
+    };
+    const deadline = setTimeout(() => finish(run.overTime(run.limits)), run.limits.seconds * 1000);
+    const watchdog = setInterval(() => {
+      const mb = child.pid === undefined ? null : residentMb(child.pid);
+      if (mb !== null && mb > run.limits.memoryMb) finish(run.overMemory(run.limits, mb));
+    }, 100);
+    const onMessage = (raw: unknown) => {
+      const message = raw as ChildMessage<P, A>;
+      if (message.id !== next.id) return;
+      if (message.type === "progress") {
+        const progress = message.progress;
+        if (run.onProgress) chain = chain.then(() => run.onProgress?.(progress)).catch((error: unknown) => finish(error));
+      } else {
+        void chain.then(() => finish(null, message.answer));
+      }
+    };
+    const onExit = (code: number | null, signal: string | null) => finish(new Error(`The work stopped unexpectedly (exit ${code ?? signal ?? "?"}).`));
+    child.on("message", onMessage);
+    child.on("exit", onExit);
+    child.send({ id: next.id, request: run.request });
+  }
+}
+
+/** The warm child's side: answer each request in turn (progress and answer carry the request's id). */
+export function serveRequests<Q, P, A>(work: (request: Q, progress: (p: P) => void) => Promise<A>, onError: (error: unknown) => A): void {
+  let tail: Promise<void> = Promise.resolve();
+  process.on("disconnect", () => process.exit(0)); // the server went away
+  process.on("message", (raw: unknown) => {
+    const { id, request } = raw as { id: number; request: Q };
+    const send = (message: ChildMessage<P, A>) => process.send?.(message);
+    tail = tail.then(async () => {
+      let answer: A;
+      try {
+        answer = await work(request, (progress) => send({ type: "progress", progress, id }));
+      } catch (error) {
+        answer = onError(error);
+      }
+      send({ type: "answer", answer, id });
+    });
   });
 }

@@ -1,7 +1,7 @@
 // Checks an uploaded data file in a child process with a deadline and a memory cap (child-process.ts), so the server
 // keeps answering while a large or hostile file is decoded. Refusals come back as the same IngestError (4xx).
 import { IngestError } from "@/lib/ingest";
-import { positiveFromEnv, runInChild, type ChildLimits } from "./child-process";
+import { WarmChild, positiveFromEnv, type ChildLimits } from "./child-process";
 import type { DataFileCheck } from "@/lib/ingest/check-data-file";
 import type { CheckAnswer, CheckedAndStaged } from "./check-file-child";
 
@@ -10,8 +10,19 @@ export function checkLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ChildL
   return { seconds: positiveFromEnv(env.SIGHTLINE_CHECK_SECONDS, 300), memoryMb: positiveFromEnv(env.SIGHTLINE_CHECK_MAX_MB, 4096) };
 }
 
+// One warm checker per server process (kept on globalThis: Next bundles routes apart).
+const globalChecker = globalThis as unknown as { sightlineFileChecker?: WarmChild<never, CheckAnswer> };
+function checker(): WarmChild<never, CheckAnswer> {
+  return (globalChecker.sightlineFileChecker ??= new WarmChild<never, CheckAnswer>("lib/jobs/check-file-child.ts"));
+}
+
+/** Starts the checker ahead of the first upload (the server's start-up hook). */
+export function warmFileChecker(): void {
+  checker().warm();
+}
+
 export async function checkDataFileIsolated(request: DataFileCheck, limits: ChildLimits = checkLimitsFromEnv()): Promise<CheckedAndStaged> {
-  const answer = await runInChild<never, CheckAnswer>({
+  const answer = await checker().run({
     script: "lib/jobs/check-file-child.ts",
     request,
     limits,
