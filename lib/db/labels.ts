@@ -1,14 +1,14 @@
 // Labels that arrive later: a file of row ids and true outcomes, joined onto the stored windows by id.
-// Checked in the request (ids must match something); the job re-evaluates the affected windows.
+// Checked while the request waits, in a child process (ids must match something); the job re-evaluates the affected windows.
 import "server-only";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
-import { IngestError, encodeTable, findColumn, ingestFile, joinLabels, limitsFromEnv, type Table } from "@/lib/ingest";
+import { IngestError, limitsFromEnv } from "@/lib/ingest";
 import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { enqueueJob } from "@/lib/jobs/runner";
-import { readTable } from "@/lib/storage/tables";
-import { discardStaged, readStaged, stageUpload, type StagedFile } from "@/lib/storage/artifacts";
+import { checkLabelsFileIsolated } from "@/lib/jobs/untrusted-check";
+import { discardStaged, type StagedFile } from "@/lib/storage/artifacts";
 import { getDb } from "@/lib/prisma/client";
 import { toJson } from "./json";
 import { LABELS_JOB } from "@/lib/jobs/names";
@@ -34,11 +34,6 @@ export const labelsJobInput = z.object({
   via: z.string().nullable(),
 });
 export type LabelsJobInput = z.infer<typeof labelsJobInput>;
-
-function renameColumn(table: Table, from: string, to: string): Table {
-  if (from === to) return table;
-  return { ...table, columns: table.columns.map((c) => (c.name === from ? { ...c, name: to } : c)) };
-}
 
 export interface AcceptedLabels {
   jobId: string;
@@ -67,56 +62,35 @@ export async function acceptLabelsUpload(input: z.input<typeof labelsUploadInput
     if (!referenceRoles?.label) throw new RuleError("Upload the reference data first: it tells Sightline which column holds the true outcome.", 409);
     if (model.windows.length === 0) throw new RuleError("This model has no production data yet, so there is nothing to label. Upload a batch first.", 409);
 
-    const parsed = await ingestFile(data.fileName, readStaged(staged), { limits: limitsFromEnv(process.env) });
     const targetLabel = referenceRoles.label;
-    const labelsLabel = data.label ?? targetLabel;
-    if (!findColumn(parsed.table, labelsLabel)) {
-      throw new IngestError({
-        code: "unknown_column",
-        file: data.fileName,
-        column: labelsLabel,
-        problem: `The label column "${labelsLabel}" is not in the file.`,
-        fix: `Name the outcome column "${targetLabel}" as in your data, or say which column it is with ?label=COLUMN.`,
-      });
-    }
-    const labels = renameColumn(parsed.table, labelsLabel, targetLabel);
-    let matchedRows = 0;
-    const windows: LabelsJobInput["windows"] = [];
-    let idColumn: string | null = null;
-    let lastJoin: ReturnType<typeof joinLabels> | null = null;
-    for (const w of model.windows) {
+    const candidates = model.windows.flatMap((w) => {
       const roles = (w.dataset.columns as { roles?: ResolvedRoles }).roles;
-      if (!roles?.id || !w.tablePath) continue;
-      idColumn = roles.id;
-      const labelsId = data.id ?? roles.id;
-      if (!findColumn(labels, labelsId)) {
-        throw new IngestError({
-          code: "unknown_column",
-          file: data.fileName,
-          column: labelsId,
-          problem: `The id column "${labelsId}" is not in the file.`,
-          fix: `Name the id column "${roles.id}" as in your data, or say which column it is with ?id=COLUMN.`,
-        });
-      }
-      const joined = joinLabels(readTable(w.tablePath, w.label), labels, { targetId: roles.id, labelsId, label: targetLabel });
-      lastJoin = joined;
-      if (joined.matched === 0) continue;
-      matchedRows += joined.matched;
-      const bytes = encodeTable(joined.table);
-      const stagedWindow = await stageUpload(bytes, Number.MAX_SAFE_INTEGER);
-      stagedWindows.push(stagedWindow);
-      windows.push({ windowId: w.id, label: w.label, matched: joined.matched, staged: stagedWindow });
-    }
+      return roles?.id && w.tablePath ? [{ id: w.id, label: w.label, tablePath: w.tablePath, idColumn: roles.id }] : [];
+    });
+    const idColumn = candidates.at(-1)?.idColumn ?? null;
     if (!idColumn) throw new RuleError("This model's data has no id column, so labels cannot be matched to rows. Upload data with an id column first.", 409);
+    // Decoding and joining run in the warm checker child (lib/jobs/untrusted-check.ts): the server keeps answering.
+    const checked = await checkLabelsFileIsolated({
+      fileName: data.fileName,
+      path: staged.tempPath,
+      limits: limitsFromEnv(process.env),
+      targetLabel,
+      labelsLabel: data.label ?? targetLabel,
+      labelsId: data.id ?? null,
+      windows: candidates,
+    });
+    stagedWindows.push(...checked.windows.map((w) => w.staged));
+    const windows: LabelsJobInput["windows"] = checked.windows;
+    const matchedRows = checked.matchedRows;
     if (matchedRows === 0) {
       throw new IngestError({
         code: "unknown_column",
         file: data.fileName,
-        problem: `None of the ids in the file match a row of this model's data${lastJoin?.unmatchedExamples.length ? ` (for example ${lastJoin.unmatchedExamples.slice(0, 3).join(", ")})` : ""}.`,
+        problem: `None of the ids in the file match a row of this model's data${checked.unmatchedExamples.length ? ` (for example ${checked.unmatchedExamples.slice(0, 3).join(", ")})` : ""}.`,
         fix: "Check that the ids are the ones of the rows you uploaded, and that the file is for this model.",
       });
     }
-    const totalIds = labels.rowCount;
+    const totalIds = checked.totalIds;
     const jobInput: LabelsJobInput = {
       modelId: model.id,
       fileName: data.fileName,
@@ -133,7 +107,7 @@ export async function acceptLabelsUpload(input: z.input<typeof labelsUploadInput
       matchedRows,
       windows: windows.map((w) => w.label),
       unmatchedIds: jobInput.unmatched,
-      unmatchedExamples: lastJoin?.unmatchedExamples ?? [],
+      unmatchedExamples: checked.unmatchedExamples,
     };
   } catch (error) {
     discardStaged(staged);

@@ -3,7 +3,8 @@
 import { IngestError } from "@/lib/ingest";
 import { WarmChild, positiveFromEnv, type ChildLimits } from "./child-process";
 import type { DataFileCheck } from "@/lib/ingest/check-data-file";
-import type { CheckAnswer, CheckedAndStaged } from "./check-file-child";
+import type { CheckAnswer, CheckRequest, CheckedAndStaged } from "./check-file-child";
+import type { CheckedLabelsFile, LabelsFileCheck } from "./check-labels-file";
 
 /** SIGHTLINE_CHECK_SECONDS (default 300) and SIGHTLINE_CHECK_MAX_MB (default 4096). */
 export function checkLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ChildLimits {
@@ -21,7 +22,7 @@ export function warmFileChecker(): void {
   checker().warm();
 }
 
-export async function checkDataFileIsolated(request: DataFileCheck, limits: ChildLimits = checkLimitsFromEnv()): Promise<CheckedAndStaged> {
+async function check(request: CheckRequest, fileName: string, limits: ChildLimits): Promise<CheckAnswer & { ok: true }> {
   const answer = await checker().run({
     script: "lib/jobs/check-file-child.ts",
     request,
@@ -29,19 +30,33 @@ export async function checkDataFileIsolated(request: DataFileCheck, limits: Chil
     overTime: ({ seconds }) =>
       new IngestError({
         code: "file_too_large",
-        file: request.fileName,
+        file: fileName,
         problem: `Reading the file took longer than ${seconds} s, so it was stopped.`,
         fix: "Upload fewer rows at once (for example one file per month).",
       }),
     overMemory: ({ memoryMb }) =>
       new IngestError({
         code: "file_too_large",
-        file: request.fileName,
+        file: fileName,
         problem: `Reading the file needed more than ${Math.round(memoryMb).toLocaleString("en-US")} MB of memory, so it was stopped.`,
         fix: "Upload fewer rows or columns at once (for example one file per month).",
       }),
   });
-  if (answer.ok) return answer.result;
+  if (answer.ok) return answer;
   if (answer.refusal) throw new IngestError(answer.refusal);
   throw new Error(answer.message);
+}
+
+/** Decodes and checks a data file in the warm checker child; refusals are IngestErrors (4xx). */
+export async function checkDataFileIsolated(request: DataFileCheck, limits: ChildLimits = checkLimitsFromEnv()): Promise<CheckedAndStaged> {
+  const answer = await check({ kind: "data", check: request }, request.fileName, limits);
+  if (answer.kind !== "data") throw new Error("The file checker answered for another kind of file.");
+  return answer.result;
+}
+
+/** Decodes a late-labels file and joins it onto the windows in the warm checker child. */
+export async function checkLabelsFileIsolated(request: LabelsFileCheck, limits: ChildLimits = checkLimitsFromEnv()): Promise<CheckedLabelsFile> {
+  const answer = await check({ kind: "labels", check: request }, request.fileName, limits);
+  if (answer.kind !== "labels") throw new Error("The file checker answered for another kind of file.");
+  return answer.result;
 }
