@@ -111,7 +111,8 @@ test("the same files uploaded through the UI and through the API give the same s
   await expect(page.getByLabel("Date", { exact: true })).toHaveValue("timestamp");
   await page.getByRole("button", { name: "Upload and evaluate" }).click();
   await expect(page.getByText(/9,000 rows accepted in 6 periods/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("job-progress").first()).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
+  // This upload's job (the list also holds the reference's, already done): its summary names the six periods.
+  await expect(page.getByTestId("job-progress").filter({ hasText: "6 periods (2026-05 to 2026-10)" }).first()).toHaveAttribute("data-status", "succeeded", { timeout: 120_000 });
   await expect(page.getByTestId("window-timeline").locator("tr[data-window='2026-10']")).toBeVisible();
 
   // Through the API, with a pipeline's token.
