@@ -9,6 +9,7 @@ import "server-only";
 import os from "node:os";
 import PgBoss from "pg-boss";
 import { getQueueConnection, type Tx } from "@/lib/prisma/client";
+import { positiveFromEnv } from "./child-process";
 
 /** pg-boss keeps its tables in their own schema, apart from Prisma's. */
 export const QUEUE_SCHEMA = "pgboss";
@@ -33,14 +34,9 @@ interface QueueState {
 
 const globalQueue = globalThis as unknown as { sightlineQueue?: QueueState };
 
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
 /** Seconds between the worker's polls for new jobs (a job queued in this process wakes it at once). */
 export function pollSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  return Math.max(0.5, positive(env.SIGHTLINE_JOB_POLL_SECONDS, 2));
+  return Math.max(0.5, positiveFromEnv(env.SIGHTLINE_JOB_POLL_SECONDS, 2));
 }
 
 async function createBoss(): Promise<PgBoss> {

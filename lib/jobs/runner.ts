@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
 import { getDb, type Tx } from "@/lib/prisma/client";
+import { isProcessAlive } from "@/lib/prisma/connect";
+import { positiveFromEnv } from "./child-process";
 import type { Prisma } from "@/lib/prisma/generated/client";
 import { writeScheduledCheckpoints } from "./audit-checkpoint-writer";
 import { CHECKPOINT_QUEUE, HOLDER, RECOVERY_QUEUE, RUN_QUEUE, SWEEP_QUEUE, getQueue, pollSeconds, sendRun, stopQueue, type RunMessage } from "./queue";
@@ -40,14 +42,9 @@ function state(): RunnerState {
   return globalRunner.sightlineJobRunner;
 }
 
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
 /** Seconds without a heartbeat after which a running job's holder counts as gone (SIGHTLINE_JOB_STALE_SECONDS). */
 export function staleSeconds(env: NodeJS.ProcessEnv = process.env): number {
-  return positive(env.SIGHTLINE_JOB_STALE_SECONDS, 90);
+  return positiveFromEnv(env.SIGHTLINE_JOB_STALE_SECONDS, 90);
 }
 
 function heartbeatMs(): number {
@@ -166,15 +163,6 @@ export async function waitForIdle(): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Whether a holder is known to be gone without waiting for its heartbeat: a dead process on this host, or this process when it is not running the job. */
 function holderIsGone(holder: string | null, jobId: string): boolean {
   if (!holder) return true;
@@ -182,7 +170,7 @@ function holderIsGone(holder: string | null, jobId: string): boolean {
   if (host !== os.hostname()) return false;
   const pid = Number(pidText);
   if (pid === process.pid) return !state().active.has(jobId);
-  return Number.isInteger(pid) && !isAlive(pid);
+  return Number.isInteger(pid) && !isProcessAlive(pid);
 }
 
 const PARKED = `Parked: the server stopped ${MAX_ATTEMPTS} times while running this job, so it is not started again by itself. Check the file (fewer rows or periods help), then retry it or upload it again.`;

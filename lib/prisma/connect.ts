@@ -41,7 +41,8 @@ export class DatabaseBusyError extends Error {
 
 const LOCK_FILE = ".sightline-owner.pid";
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id runs on this host (used for stale locks and stale job holders). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -67,7 +68,7 @@ function claimPglite(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(fs.readFileSync(lock, "utf8"), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && holder !== process.pid && isProcessAlive(holder)) {
         throw new DatabaseBusyError(dir, holder);
       }
       fs.rmSync(lock, { force: true }); // stale lock of a process that died
