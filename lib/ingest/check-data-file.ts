@@ -1,8 +1,8 @@
 // Reading and checking an uploaded data file against the model (pure: no database, no files): decode it, confirm
 // the column roles, check every value, split it into periods, and encode its columnar copy. Runs in a child process
 // (lib/jobs/check-file-child.ts) so that a large or hostile file never stalls the server; lib/db/uploads.ts does the rest.
-import type { ResolvedRoles } from "@/lib/contracts/column-roles";
-import type { UploadPreview } from "@/lib/contracts/upload-preview";
+import type { ResolvedRoles } from "../contracts/column-roles";
+import type { UploadPreview } from "../contracts/upload-preview";
 import { applySchema, type ConfirmedRoles } from "./apply-schema";
 import { IngestError } from "./ingest-error";
 import { ingestFile } from "./ingest-file";
