@@ -54,6 +54,7 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
   const [done, setDone] = useState<string | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
   const [roles, setRoles] = useState<Partial<Record<RoleKey, string>>>({});
+  const [firstRowIsData, setFirstRowIsData] = useState(false);
   const [jobs, setJobs] = useState<string[]>([]);
   const chosen = KINDS.find((k) => k.value === kind)!;
 
@@ -63,25 +64,27 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
     setDone(null);
   };
   const file = () => input.current?.files?.[0];
+  // Every role the person has seen is sent, "none" included (the server then guesses nothing for it).
   const roleQuery = () =>
     Object.entries(roles)
       .filter(([, v]) => v)
       .map(([k, v]) => `&${k}=${encodeURIComponent(v!)}`)
       .join("");
   const dataUrl = (f: File, extra: string) =>
-    `/api/v1/models/${modelId}/data?kind=${kind}&file=${encodeURIComponent(f.name)}${kind === "production" ? `&splitBy=${splitBy}` : ""}${extra}`;
+    `/api/v1/models/${modelId}/data?kind=${kind}&file=${encodeURIComponent(f.name)}${kind === "production" ? `&splitBy=${splitBy}` : ""}${firstRowIsData ? "&header=none" : ""}${extra}`;
 
   async function check() {
     const f = file();
     if (!f) return setError("Choose a file first.");
     reset();
     setBusy(`Checking ${f.name}…`);
-    const result = await post(dataUrl(f, "&preview=1"), f);
+    // A second check keeps the columns chosen after the first.
+    const result = await post(dataUrl(f, `&preview=1${preview ? roleQuery() : ""}`), f);
     setBusy(null);
     if (!result.ok) return setError(result.message);
     const p = result.body as UploadPreview;
     setPreview(p);
-    setRoles({ label: p.roles.label, id: p.roles.id, timestamp: p.roles.timestamp });
+    setRoles({ label: p.roles.label ?? "none", id: p.roles.id ?? "none", timestamp: p.roles.timestamp ?? "none" });
   }
 
   async function upload() {
@@ -147,6 +150,12 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
         <p className="mt-1 text-xs text-slate-500">
           Up to the upload limit (200 MB by default). Nothing is saved if the file has a problem: you get a message saying what to fix.
         </p>
+        {kind !== "labels" ? (
+          <label className="mt-2 flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" checked={firstRowIsData} onChange={(e) => { setFirstRowIsData(e.target.checked); reset(); }} />
+            First row is data (the file has no column names; columns are then called column_1, column_2, …)
+          </label>
+        ) : null}
       </div>
       {kind === "labels" ? (
         <Button type="button" onClick={() => void upload()} disabled={busy !== null}>
@@ -170,7 +179,7 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
                   {ROLE_TEXT[key].label}
                 </label>
                 <select id={`role-${key}`} value={roles[key] ?? ""} onChange={(e) => setRoles((r) => ({ ...r, [key]: e.target.value || undefined }))} className={`mt-1 ${inputClass}`}>
-                  <option value="">None</option>
+                  <option value="none">None</option>
                   {preview.columns.map((c) => (
                     <option key={c.name} value={c.name}>
                       {c.name} ({c.kind})
@@ -181,6 +190,13 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
               </div>
             ))}
           </div>
+          {preview.problems.length ? (
+            <ul className="list-disc pl-5 text-sm text-red-800" role="alert" data-testid="upload-problems">
+              {preview.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
           {preview.warnings.length ? (
             <ul className="list-disc pl-5 text-xs text-amber-900">
               {preview.warnings.map((w) => (
@@ -189,8 +205,11 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
             </ul>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button type="button" onClick={() => void upload()} disabled={busy !== null}>
+            <Button type="button" onClick={() => void upload()} disabled={busy !== null || preview.problems.length > 0}>
               {busy ?? "Upload and evaluate"}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => void check()} disabled={busy !== null}>
+              Check again with these columns
             </Button>
             <Button type="button" variant="secondary" onClick={reset} disabled={busy !== null}>
               Start over

@@ -12,6 +12,8 @@ export interface UploadPreview {
   reasons: Partial<Record<"label" | "id" | "timestamp" | "prediction", string>>;
   windows: string[];
   warnings: string[];
+  /** what must be fixed (by choosing a column) before the upload can go ahead */
+  problems: string[];
 }
 
 /** An upload that passed the checks: the job that stores and evaluates it. */

@@ -23,6 +23,8 @@ export const dataUploadInput = z.object({
   kind: z.enum(["reference", "production"], { message: 'Say what the file is: kind "reference" (the data the model was checked on) or "production" (new cases).' }),
   fileName: z.string().trim().min(1).max(200),
   splitBy: z.enum(["none", "day", "week", "month"]).default("none"),
+  /** the file has no header row (API: header=none; the form's "First row is data") */
+  firstRowIsData: z.boolean().default(false),
   roles: z
     .object({
       label: columnName.optional(),
@@ -139,6 +141,9 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
       model: { task: model.task, positiveLabel: model.positiveLabel, requiredColumns: [...prepared.plan.requiredColumns], referenceLabel: referenceRoles?.label ?? null },
       singleLabel: data.kind === "reference" ? "Reference data" : uploadLabel(new Date()),
       preview: Boolean(options.preview),
+      firstRowIsData: data.firstRowIsData,
+      // Cookie requests come from the app's own upload form; token requests from a pipeline.
+      surface: user.apiToken ? "api" : "form",
     });
     columnarStaged = checked.columnar;
     const windows = checked.windows;
@@ -164,7 +169,7 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
     }
     if (options.preview) {
       discardStaged(staged);
-      return { preview: true, rows: checked.rows, columns: checked.columns, roles: checked.roles, reasons: checked.reasons, windows: windows.map((w) => w.label), warnings: checked.warnings };
+      return { preview: true, rows: checked.rows, columns: checked.columns, roles: checked.roles, reasons: checked.reasons, windows: windows.map((w) => w.label), warnings: checked.warnings, problems: checked.problems };
     }
     if (!columnarStaged) throw new Error("The checked file has no columnar copy.");
     const jobInput: DataJobInput = {

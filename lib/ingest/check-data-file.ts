@@ -24,7 +24,14 @@ export interface DataFileCheck {
   singleLabel: string;
   /** a preview checks and answers without staging the columnar copy */
   preview: boolean;
+  /** the file has no header row: its first row is data, columns are named column_1, column_2, ... */
+  firstRowIsData: boolean;
+  /** who sent it: the app's upload form, or a pipeline through the API (refusals use that surface's words) */
+  surface: "form" | "api";
 }
+
+/** A role set to this ("id=none", or "None" in the form) has no column: nothing is guessed for it. */
+export const NO_COLUMN = "none";
 
 export interface CheckedDataFile {
   rows: number;
@@ -34,6 +41,8 @@ export interface CheckedDataFile {
   reasons: UploadPreview["reasons"];
   windows: { label: string; startMs: number | null; endMs: number | null }[];
   warnings: string[];
+  /** what must be fixed before the upload can go ahead (a preview answers with them instead of refusing) */
+  problems: string[];
   /** the columnar copy (null for a preview) */
   columnar: Uint8Array | null;
 }
@@ -42,15 +51,17 @@ export async function checkDataFile(request: DataFileCheck, read: (path: string)
   const { fileName, model, chosen } = request;
   const parsed = await ingestFile(fileName, read(request.path), {
     limits: request.limits,
+    firstRowIsData: request.firstRowIsData,
     roles: { ...(model.referenceLabel ? { label: model.referenceLabel } : {}), features: model.requiredColumns },
   });
   const suggested = parsed.schema.roles;
+  const pick = (key: "label" | "id" | "timestamp" | "prediction", guess: string | undefined) => (chosen[key] === NO_COLUMN ? undefined : (chosen[key] ?? guess));
   const roles: ConfirmedRoles = {
-    label: chosen.label ?? suggested.label?.column,
-    id: chosen.id ?? suggested.id?.column,
-    timestamp: chosen.timestamp ?? suggested.timestamp?.column,
-    prediction: chosen.prediction ?? (model.task === "binary" ? undefined : suggested.prediction?.column),
-    scores: chosen.score ? [chosen.score] : [],
+    label: pick("label", suggested.label?.column),
+    id: pick("id", suggested.id?.column),
+    timestamp: pick("timestamp", suggested.timestamp?.column),
+    prediction: pick("prediction", model.task === "binary" ? undefined : suggested.prediction?.column),
+    scores: chosen.score && chosen.score !== NO_COLUMN ? [chosen.score] : [],
     features: model.requiredColumns.filter((c) => parsed.table.columns.some((col) => col.name === c)),
   };
   for (const key of ["label", "id", "timestamp", "prediction"] as const) if (roles[key] === undefined) delete roles[key];
@@ -62,28 +73,37 @@ export async function checkDataFile(request: DataFileCheck, read: (path: string)
       features: model.requiredColumns.map((name) => ({ name })),
     },
   });
+  // Refusals that the uploader fixes by choosing a column: a preview lists them with the columns to choose from.
+  const form = request.surface === "form";
+  const problems: IngestError[] = [];
   if (request.kind === "reference" && !checked.roles.label) {
-    throw new IngestError({
-      code: "label_empty",
-      file: fileName,
-      problem: "The reference data needs the true outcome of each row, and no label column was found.",
-      fix: 'Add the outcome column (for example "label" or "target"), or name it with ?label=COLUMN.',
-    });
+    problems.push(
+      new IngestError({
+        code: "label_empty",
+        file: fileName,
+        problem: "The reference data needs the true outcome of each row, and no label column was found.",
+        fix: form ? 'Choose the column with the true outcome under "True outcome" below, then check the file again.' : 'Add the outcome column (for example "label" or "target"), or name it with the label parameter (?label=COLUMN).',
+      }),
+    );
   }
-  let windows: CheckedDataFile["windows"];
+  let windows: CheckedDataFile["windows"] = [{ label: request.singleLabel, startMs: null, endMs: null }];
   if (request.kind === "production" && request.splitBy !== "none") {
     if (!checked.roles.timestamp) {
-      throw new IngestError({
-        code: "missing_timestamp",
-        file: fileName,
-        problem: `To split the file by ${request.splitBy}, each row needs a date, and no timestamp column was found.`,
-        fix: "Add a timestamp column (ISO 8601, e.g. 2026-05-14T09:30:00Z), name it with ?timestamp=COLUMN, or upload without splitting.",
-      });
+      problems.push(
+        new IngestError({
+          code: "missing_timestamp",
+          file: fileName,
+          problem: `To split the file by ${request.splitBy}, each row needs a date, and no date column was found.`,
+          fix: form
+            ? 'Choose the date column under "Date" below, or split "No: the file is one batch", then check the file again.'
+            : "Add a timestamp column (ISO 8601, e.g. 2026-05-14T09:30:00Z), name it with the timestamp parameter (?timestamp=COLUMN), or upload with splitBy=none.",
+        }),
+      );
+    } else {
+      windows = splitWindows(checked.table, checked.roles.timestamp, request.splitBy).map((w) => ({ label: w.label, startMs: w.startMs, endMs: w.endMs }));
     }
-    windows = splitWindows(checked.table, checked.roles.timestamp, request.splitBy).map((w) => ({ label: w.label, startMs: w.startMs, endMs: w.endMs }));
-  } else {
-    windows = [{ label: request.singleLabel, startMs: null, endMs: null }];
   }
+  if (problems.length > 0 && !request.preview) throw problems[0];
   const reasons: UploadPreview["reasons"] = {};
   for (const key of ["label", "id", "timestamp", "prediction"] as const) {
     const why = chosen[key] ? "chosen by you" : suggested[key]?.reason;
@@ -97,6 +117,7 @@ export async function checkDataFile(request: DataFileCheck, read: (path: string)
     reasons,
     windows,
     warnings: [...parsed.schema.warnings, ...checked.warnings],
+    problems: problems.map((p) => p.message),
     columnar: request.preview ? null : encodeTable(checked.table),
   };
 }

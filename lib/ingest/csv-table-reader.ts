@@ -40,6 +40,11 @@ export interface CsvColumns {
   rowNumbers?: Int32Array;
 }
 
+/** Names for a file without a header: column_1, column_2, ... */
+export function positionalNames(count: number): string[] {
+  return Array.from({ length: count }, (_, j) => `column_${j + 1}`);
+}
+
 /** Accumulates records into columns (see the module comment). */
 export class CsvTableReader {
   private names: string[] | null = null;
@@ -54,6 +59,8 @@ export class CsvTableReader {
     private readonly delimiter: string,
     private readonly limits: IngestLimits,
     private readonly missing: MissingMatcher,
+    /** The file has no header: its first row is data and columns are named column_1, column_2, ... */
+    private readonly firstRowIsData = false,
   ) {}
 
   /** Whether the header has been read. */
@@ -74,17 +81,21 @@ export class CsvTableReader {
       const rowNo = first + r;
       if (rec.length === 1 && (rec[0] as string).trim() === "") continue;
       if (this.names === null) {
-        this.setHeader(rec, rowNo);
-        continue;
+        if (!this.firstRowIsData) {
+          this.setHeader(rec, rowNo);
+          continue;
+        }
+        this.setHeader(positionalNames(rec.length), rowNo - 1);
       }
       const builders = this.builders;
+      const names = this.names ?? [];
       // A row of empty cells only (",,,," as spreadsheets export below the data) carries nothing.
       if ((rec[0] as string).length === 0 && rec.length === builders.length && rec.every((c) => c.trim() === "")) continue;
       if (rec.length !== builders.length) throw this.raggedError(rec, rowNo);
       if (this.rows === this.limits.maxRows) throw tooManyRowsError(this.file, this.limits);
       for (let j = 0; j < rec.length; j++) {
         const cell = rec[j] as string;
-        if (cell.length > maxCell) throw cellTooLongError(this.file, this.limits, rowNo, (this.names[j] as string) || undefined);
+        if (cell.length > maxCell) throw cellTooLongError(this.file, this.limits, rowNo, (names[j] as string) || undefined);
         (builders[j] as ColumnBuilder).push(cell);
       }
       this.trackRowNumber(rowNo);
@@ -173,6 +184,7 @@ export class CsvTableReader {
    * Whole numbers from 1800 to 2200 are allowed as names (years, as in wide tables).
    */
   private checkHeaderIsNotData(columns: RawColumn[]): void {
+    if (this.firstRowIsData) return;
     const names = this.names ?? [];
     const suspicious: number[] = [];
     names.forEach((n, j) => {
@@ -189,7 +201,7 @@ export class CsvTableReader {
       file: this.file,
       row: this.headerRow,
       problem: `The first row looks like data (${listWords(names.slice(0, 4).map((n) => quoteValue(n, 20)), 4)}), not column names.`,
-      fix: "Add a header row with a name for each column as the first line of the file.",
+      fix: 'Add a header row with a name for each column as the first line of the file, or say that the first row is data ("First row is data" on the upload form; header=none in the API).',
     });
   }
 

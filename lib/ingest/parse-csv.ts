@@ -37,6 +37,8 @@ export interface CsvOptions extends BuildOptions {
   missingValues?: readonly string[];
   /** Limits; defaults {@link DEFAULT_LIMITS}. */
   limits?: Partial<IngestLimits>;
+  /** The file has no header row: its first row is data, columns are named column_1, column_2, ... (default false) */
+  firstRowIsData?: boolean;
 }
 
 const SAMPLE_CHARS = 64 * 1024;
@@ -99,7 +101,7 @@ class CsvTextPipeline {
       body = body.slice(sep[0].length);
     }
     this.delimiter = delimiter ?? detectDelimiter(body, final);
-    const reader = new CsvTableReader(this.options.file, this.delimiter, this.limits, this.missing);
+    const reader = new CsvTableReader(this.options.file, this.delimiter, this.limits, this.missing, this.options.firstRowIsData ?? false);
     const maxRecord = (this.limits.maxCellChars * 2 + 3) * this.limits.maxColumns + 1024;
     this.reader = reader;
     this.splitter = new CsvRecordSplitter(this.delimiter, this.options.file, reader.onRecords, maxRecord);

@@ -220,3 +220,31 @@ test("labels that arrive later are joined by id and the window is evaluated agai
   expect(refused.status()).toBe(422);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("stray.csv: None of the ids in the file match");
 });
+
+test("the upload form lets people choose each column, None included, and says in its own words what to fix", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await signedInPage(browser, "analyst@example.com");
+  const model = await createModel(page, `Columns chosen ${Date.now()}`);
+  await page.getByLabel("Model file (.onnx)").setInputFiles(path.join(DEMO, "models/income-screener-v1.onnx"));
+  await page.getByRole("button", { name: "Upload version" }).click();
+  await expect(page.getByText("Version 1 was accepted.")).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("What are you uploading?").selectOption("reference");
+  await page.getByLabel("File (CSV, Parquet or JSON rows)").setInputFiles(path.join(DEMO, "data/income-reference.csv"));
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByLabel("True outcome")).toHaveValue("income");
+  // "None" is a real choice: nothing is guessed in its place, and the form says what to do in its own words.
+  await page.getByLabel("True outcome").selectOption("none");
+  await page.getByRole("button", { name: "Check again with these columns" }).click();
+  const problems = page.getByTestId("upload-problems");
+  await expect(problems).toContainText('Choose the column with the true outcome under "True outcome" below');
+  await expect(problems).not.toContainText("?label=");
+  await expect(page.getByRole("button", { name: "Upload and evaluate" })).toBeDisabled();
+  await page.getByLabel("True outcome").selectOption("income");
+  await page.getByRole("button", { name: "Check again with these columns" }).click();
+  await expect(problems).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Upload and evaluate" })).toBeEnabled();
+  // The API names its parameter.
+  const bad = await page.request.post(`/api/v1/models/${model}/data?kind=reference&header=maybe`, { data: "a,b\n1,2\n" });
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('The header parameter must be "first"');
+});

@@ -14,6 +14,11 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
   const { id } = await params;
   return handleApi(request, async () => {
     const q = new URL(request.url).searchParams;
+    // Parameters first: a bad one is refused before the body is read.
+    const header = q.get("header") ?? "first";
+    if (header !== "first" && header !== "none") {
+      throw new HttpError(400, "bad_parameter", 'The header parameter must be "first" (the first row names the columns; the default) or "none" (the first row is data).');
+    }
     const { fileName, staged } = await receiveUpload(request, id, "data", "data.csv");
     const role = (name: string) => q.get(name) ?? undefined;
     const input = {
@@ -21,6 +26,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
       kind: q.get("kind") ?? "production",
       fileName,
       splitBy: q.get("splitBy") ?? "none",
+      firstRowIsData: header === "none",
       roles: { label: role("label"), id: role("id"), timestamp: role("timestamp"), prediction: role("prediction"), score: role("score") },
     };
     try {
