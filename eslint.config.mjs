@@ -15,7 +15,7 @@ const PURE_LAYER_BANS = {
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", "data/**", "lib/prisma/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/bench/.out/**"],
+    ignores: [".next/**", "node_modules/**", "data/**", "lib/prisma/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/bench/.out/**", "public/onnxruntime/**"],
   },
   ...nextVitals,
   ...nextTs,

@@ -2,44 +2,52 @@ import Link from "next/link";
 import { signOutAction } from "@/app/actions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { AppNav } from "./app-nav";
 import { RoleBadge } from "./role-badge";
+import { ThemeToggle } from "./theme/theme-toggle";
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+/** The app bar: home, workspace, who is signed in (with the colour switch and sign-out), then the main navigation. */
+export function AppHeader({ user, dark }: { user: CurrentUser; dark: boolean }) {
   const links = [
     { href: "/", label: "Models", show: true },
     { href: "/audit", label: "Audit log", show: can(user.role, "audit.read") },
     { href: "/settings/members", label: "Members", show: can(user.role, "members.manage") },
     { href: "/settings/tokens", label: "API tokens", show: can(user.role, "tokens.manage") },
     { href: "/settings/account", label: "Account", show: true },
-  ].filter((l) => l.show);
+    { href: "/help", label: "Help", show: true },
+  ]
+    .filter((l) => l.show)
+    .map(({ href, label }) => ({ href, label }));
   return (
-    <header className="border-b border-slate-800 bg-slate-900 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-emerald-400 ring-2 ring-emerald-400/30" />
-          Sightline
-        </Link>
-        <span className="truncate text-sm text-slate-300" data-testid="workspace-name">
-          {user.workspaceName}
-        </span>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="max-w-[9rem] truncate text-slate-200 sm:max-w-none" data-testid="user-name">
-            {user.name}
+    <header data-shell className="border-b border-[var(--shell-border)] bg-[var(--shell-bg)] text-[var(--shell-fg)]">
+      <div className="mx-auto max-w-6xl px-4 sm:px-6">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3">
+          <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-[#34d399] ring-2 ring-[#34d399]/30" />
+            Sightline
+          </Link>
+          <span className="min-w-0 max-w-full truncate text-sm text-[var(--shell-muted)]" data-testid="workspace-name">
+            {user.workspaceName}
           </span>
-          <RoleBadge role={user.role} />
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-slate-600 px-2.5 py-1 text-slate-100 hover:bg-slate-800">
-              Sign out
-            </button>
-          </form>
+          <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-2 text-sm">
+            <span className="min-w-0 max-w-[12rem] truncate text-[var(--shell-fg)]" data-testid="user-name" title={user.name}>
+              {user.name}
+            </span>
+            <RoleBadge role={user.role} />
+            <ThemeToggle initial={dark} />
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="inline-flex h-8 items-center rounded-md border border-[var(--shell-border)] px-2.5 text-[var(--shell-fg)] hover:bg-[var(--shell-hover)]"
+              >
+                Sign out
+              </button>
+            </form>
+          </div>
         </div>
-        <nav aria-label="Main" className="-mx-1 flex w-full gap-1 overflow-x-auto text-sm">
-          {links.map((link) => (
-            <Link key={link.href} href={link.href} className="whitespace-nowrap rounded px-2 py-1 text-slate-200 hover:bg-slate-800 hover:text-white">
-              {link.label}
-            </Link>
-          ))}
-        </nav>
+        <div className="pb-2">
+          <AppNav links={links} />
+        </div>
       </div>
     </header>
   );

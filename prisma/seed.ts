@@ -53,8 +53,8 @@ export async function seedDemo(log: (line: string) => void = console.log, option
   if (!withModels) return;
   readDemoManifest(); // fail early on a broken manifest
   log("Loading the demo models and data through the upload pipeline (scoring and evaluating every window)…");
-  await seedDemoModel(income.id, "income-screener", members.get("analyst")!, log);
-  await seedDemoModel(bikes.id, "bike-demand", otherOwner.userId, log);
+  await seedDemoModel(income.id, "income-screener", { analyst: members.get("analyst")!, reviewer: members.get("reviewer")!, owner: members.get("owner")! }, log);
+  await seedDemoModel(bikes.id, "bike-demand", { owner: otherOwner.userId }, log);
   await stopJobRunner();
 }
 

@@ -8,6 +8,7 @@ import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
 import { Notice } from "../ui/notice";
 import { JobProgress } from "./job-progress";
+import { Providers } from "../providers";
 import type { ApiFailure } from "./job-queries";
 
 type Kind = "reference" | "production" | "labels";
@@ -222,9 +223,12 @@ export function UploadData({ modelId, hasReference, recentJobs }: { modelId: str
       {shownJobs.length > 0 ? (
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">Recent uploads</h3>
-          {shownJobs.map((id) => (
-            <JobProgress key={id} jobId={id} initial={recentJobs.find((j) => j.id === id)} canControl />
-          ))}
+          {/* TanStack Query ships only with the upload panel, the one place that polls (not with every page). */}
+          <Providers>
+            {shownJobs.map((id) => (
+              <JobProgress key={id} jobId={id} initial={recentJobs.find((j) => j.id === id)} canControl />
+            ))}
+          </Providers>
         </div>
       ) : null}
     </div>

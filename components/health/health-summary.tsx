@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { WindowSnapshot, WindowSummary } from "@/lib/contracts/model-health";
 import type { Light, Verdict } from "@/lib/contracts/snapshot-types";
 import { scorecardCaption, snapshotCaption } from "@/lib/narrative";
@@ -34,7 +35,7 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
         <TrafficLight light={content.verdicts.overall.light} />
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-600">
           {snapshotCaption(snapshot.windowLabel, snapshot.rowCount, content.verdicts.policyVersion)}
         </p>
       </div>
@@ -72,7 +73,7 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
       {content.scorecard && content.scorecard.metrics.length > 0 ? (
         <div>
           <h3 className="mb-1 font-semibold">Scorecard</h3>
-          <p className="mb-2 text-xs text-slate-500">
+          <p className="mb-2 text-xs text-slate-600">
             {scorecardCaption(content.scorecard.labelledRows)}
           </p>
           <MetricTable metrics={content.scorecard.metrics} floors={floors} />
@@ -83,12 +84,13 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
   );
 }
 
-export function WindowTimeline({ windows }: { windows: WindowSummary[] }) {
+/** One row per period; with `hrefs` (by window id) each period's name opens that period; `current` is marked. */
+export function WindowTimeline({ windows, hrefs, current }: { windows: WindowSummary[]; hrefs?: Record<string, string>; current?: string | null }) {
   const light = (l: Light) => <TrafficLight light={l} />;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Results over time">
       <table className="w-full min-w-[34rem] text-left text-sm" data-testid="window-timeline">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+        <thead className="text-xs uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="py-2 pr-3">Period</th>
             <th scope="col" className="py-2 pr-3">Rows</th>
@@ -100,8 +102,16 @@ export function WindowTimeline({ windows }: { windows: WindowSummary[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {windows.map((w) => (
-            <tr key={w.windowId} data-window={w.windowLabel}>
-              <th scope="row" className="py-2 pr-3 font-medium">{w.windowLabel}</th>
+            <tr key={w.windowId} data-window={w.windowLabel} className={current === w.windowId ? "bg-sky-50" : undefined}>
+              <th scope="row" className="py-2 pr-3 font-medium">
+                {hrefs?.[w.windowId] ? (
+                  <Link href={hrefs[w.windowId]!} className="text-sky-800 underline hover:text-sky-900" aria-current={current === w.windowId ? "true" : undefined}>
+                    {w.windowLabel}
+                  </Link>
+                ) : (
+                  w.windowLabel
+                )}
+              </th>
               <td className="py-2 pr-3 tabular-nums">{w.rowCount.toLocaleString("en-US")}</td>
               <td className="py-2 pr-3">{light(w.verdicts.overall.light)}</td>
               <td className="py-2 pr-3">{light(w.verdicts.performance.light)}</td>

@@ -7,11 +7,12 @@ export const LIGHT_TEXT: Record<Light, string> = {
   gray: "Not judged",
 };
 
+// The light by colour, icon and word: nobody needs to tell colours apart.
 const DOT: Record<Light, string> = {
-  green: "bg-emerald-500",
-  amber: "bg-amber-400",
-  red: "bg-red-600",
-  gray: "bg-slate-400",
+  green: "bg-emerald-700",
+  amber: "bg-amber-700",
+  red: "bg-red-700",
+  gray: "bg-slate-600",
 };
 
 const PILL: Record<Light, string> = {
@@ -21,10 +22,35 @@ const PILL: Record<Light, string> = {
   gray: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-export function TrafficLight({ light, label }: { light: Light; label?: string }) {
+/** A tick (healthy), an exclamation mark (check), a cross (action needed), a dash (not judged), in white on the dot
+ * (text-white: the dark theme swaps it with the dot's colour, so the glyph keeps its contrast). */
+function Glyph({ light }: { light: Light }) {
+  const stroke = { stroke: "currentColor", strokeWidth: 1.8, strokeLinecap: "round" as const, strokeLinejoin: "round" as const, fill: "none" };
   return (
-    <span data-light={light} className={`inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${PILL[light]}`}>
-      <span aria-hidden className={`h-2 w-2 rounded-full ${DOT[light]}`} />
+    <svg viewBox="0 0 12 12" className="h-full w-full text-white" aria-hidden focusable="false">
+      {light === "green" ? <path d="M3.2 6.2 5.1 8 8.8 4.2" {...stroke} /> : null}
+      {light === "amber" ? (
+        <>
+          <path d="M6 3v3.6" {...stroke} />
+          <circle cx="6" cy="8.7" r="0.9" fill="currentColor" />
+        </>
+      ) : null}
+      {light === "red" ? <path d="M4 4l4 4M8 4l-4 4" {...stroke} /> : null}
+      {light === "gray" ? <path d="M3.8 6h4.4" {...stroke} /> : null}
+    </svg>
+  );
+}
+
+export function TrafficLight({ light, label, size = "sm" }: { light: Light; label?: string; size?: "sm" | "md" }) {
+  const md = size === "md";
+  return (
+    <span
+      data-light={light}
+      className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-full font-medium ring-1 ${md ? "gap-2 px-3 py-1 text-sm" : "gap-1.5 px-2.5 py-0.5 text-xs"} ${PILL[light]}`}
+    >
+      <span aria-hidden className={`inline-block rounded-full ${md ? "h-4 w-4" : "h-3 w-3"} ${DOT[light]}`}>
+        <Glyph light={light} />
+      </span>
       {label ?? LIGHT_TEXT[light]}
     </span>
   );

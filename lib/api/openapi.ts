@@ -132,6 +132,37 @@ export const openApiDocument = {
           href: { type: "string", description: "Path of the full snapshot." },
         },
       },
+      VersionReview: {
+        type: "object",
+        required: ["modelId", "version", "status", "evidenceHash", "reviews"],
+        properties: {
+          modelId: { type: "string" },
+          version: { type: "integer" },
+          versionId: { type: "string" },
+          status: { type: "string", enum: ["draft", "in_review", "approved", "changes_requested", "rejected", "live", "retired"], description: "The stored state." },
+          effectiveStatus: { type: "string", description: "The state once changed evidence is counted: an approval on earlier evidence no longer counts, so an approved version reads in_review." },
+          evidenceHash: { type: "string", description: "sha256 of the RFC 8785 canonical JSON of the model file's sha256, each evidence data file's sha256, each evidence snapshot's content hash and the policy version's id and content hash (README)." },
+          evidenceChanged: { type: "boolean" },
+          liveWithoutReview: { type: "boolean", description: "Live from before reviews existed, with no review." },
+          approvalsRequired: { type: "integer" },
+          approvalsOnCurrentEvidence: { type: "integer" },
+          reviews: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                reviewer: { type: "string" },
+                decision: { type: "string", enum: ["approve", "request_changes", "reject"] },
+                comment: { type: "string" },
+                checklist: { type: "object", additionalProperties: { type: "string", enum: ["yes", "no", "not_applicable"] } },
+                evidenceHash: { type: "string" },
+                counts: { type: "boolean", description: "On the current submission and the current evidence." },
+                createdAt: { type: "string", format: "date-time" },
+              },
+            },
+          },
+        },
+      },
       Job: {
         type: "object",
         required: ["id", "kind", "status", "progress", "stage"],
@@ -201,11 +232,12 @@ export const openApiDocument = {
           { name: "kind", in: "query", required: true, schema: { type: "string", enum: ["reference", "production"] } },
           { name: "file", in: "query", required: true, schema: { type: "string" }, description: "File name; .csv, .tsv, .parquet or .json" },
           { name: "splitBy", in: "query", schema: { type: "string", enum: ["none", "day", "week", "month"], default: "none" }, description: "Split by the timestamp column into UTC days, ISO weeks (Monday first) or months." },
-          { name: "label", in: "query", schema: { type: "string" }, description: "Column with the true outcome (detected when omitted)." },
-          { name: "id", in: "query", schema: { type: "string" } },
-          { name: "timestamp", in: "query", schema: { type: "string" } },
-          { name: "prediction", in: "query", schema: { type: "string" } },
+          { name: "label", in: "query", schema: { type: "string" }, description: 'Column with the true outcome (detected when omitted; "none" for no column).' },
+          { name: "id", in: "query", schema: { type: "string" }, description: 'Row id column, used to match late labels (detected when omitted; "none" for no column).' },
+          { name: "timestamp", in: "query", schema: { type: "string" }, description: 'Date column (detected when omitted; "none" for no column).' },
+          { name: "prediction", in: "query", schema: { type: "string" }, description: 'Column with the model\'s predictions, when the file has them ("none" for no column).' },
           { name: "score", in: "query", schema: { type: "string" }, description: "Column with the model's score, when the file already has predictions." },
+          { name: "header", in: "query", schema: { type: "string", enum: ["first", "none"], default: "first" }, description: 'Whether the first row names the columns ("first") or is already data ("none": columns are named column_1, column_2, ...). CSV only.' },
         ],
         requestBody: {
           required: true,
@@ -296,6 +328,96 @@ export const openApiDocument = {
           "200": { description: "The snapshot.", content: { "application/json": { schema: { $ref: "#/components/schemas/Snapshot" } } } },
           "401": errors["401"],
           "404": errors["404"],
+        },
+      },
+    },
+    "/models/{modelId}/live": {
+      get: {
+        summary: "Which version was live at a time",
+        description: "The version that was live at `at` (default: now), since when, until when, who approved it and the evidence hash it was made live on.",
+        operationId: "liveVersionAt",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "at", in: "query", schema: { type: "string", format: "date-time" }, description: "ISO 8601 time (e.g. 2026-07-31T12:00:00Z) or a date (its start, UTC)." },
+        ],
+        responses: {
+          "200": {
+            description: "The live version at that time.",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    modelId: { type: "string" },
+                    at: { type: "string", format: "date-time" },
+                    version: { type: "integer" },
+                    versionId: { type: "string" },
+                    since: { type: "string", format: "date-time" },
+                    until: { type: ["string", "null"], format: "date-time" },
+                    how: { type: "string", enum: ["make_live", "rollback", "without_review"] },
+                    approvedBy: { type: "array", items: { type: "string" } },
+                    evidenceHash: { type: ["string", "null"] },
+                    withoutReview: { type: "boolean" },
+                  },
+                },
+              },
+            },
+          },
+          "400": { description: "`at` is not an ISO 8601 time.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "404": { description: "No such model in your workspace, or no version was live then (code `none_live`).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}": {
+      get: {
+        summary: "Read a version's review state",
+        operationId: "getVersion",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          "200": { description: "Status, reviews and evidence hash.", content: { "application/json": { schema: { $ref: "#/components/schemas/VersionReview" } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/model": {
+      get: {
+        summary: "Download a version's ONNX file",
+        description: "The model file as uploaded, for the what-if page and for pipelines. Its sha256 is the ETag; the file never changes, so it may be cached for good.",
+        operationId: "getVersionModel",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          "200": { description: "The ONNX file.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
+          "304": { description: "Not modified (If-None-Match matched the sha256)." },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/submit": {
+      post: {
+        summary: "Submit a draft version for review",
+        description: "Needs a token with the `versions:manage` scope whose creator is an analyst or an owner; the step is recorded as the creator's, \"via token NAME\". Reviews and making a version live are done by people in the app.",
+        operationId: "submitVersion",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { comment: { type: "string", maxLength: 2000 } } } } } },
+        responses: {
+          "200": { description: "Submitted; the version's review state.", content: { "application/json": { schema: { $ref: "#/components/schemas/VersionReview" } } } },
+          "400": { description: "The body is not valid JSON.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "The version is not a draft; the message says why and what to do (code `rule`).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         },
       },
     },

@@ -9,11 +9,13 @@ export const PERMISSIONS = {
   "model.read": ["owner", "reviewer", "analyst", "viewer"],
   "model.write": ["owner", "analyst"],
   "data.upload": ["owner", "analyst"],
+  "version.submit": ["owner", "analyst"],
   "version.review": ["owner", "reviewer"],
+  "version.release": ["owner"],
   "policy.edit": ["owner"],
   "members.manage": ["owner"],
   "tokens.manage": ["owner"],
-  "audit.read": ["owner"],
+  "audit.read": ["owner", "reviewer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -39,13 +41,13 @@ export const DEFAULT_API_TOKEN_SCOPES: readonly ApiTokenScope[] = ["results:read
 export const API_TOKEN_SCOPE_PERMISSIONS: Record<ApiTokenScope, readonly Permission[]> = {
   "results:read": ["model.read"],
   "data:write": ["data.upload"],
-  "versions:manage": ["model.write"],
+  "versions:manage": ["model.write", "version.submit"],
 };
 
 export const API_TOKEN_SCOPE_DESCRIPTIONS: Record<ApiTokenScope, string> = {
   "results:read": "Read models, snapshots and job progress.",
   "data:write": "Send data windows and labels (and cancel or retry their jobs).",
-  "versions:manage": "Add models and upload new model versions.",
+  "versions:manage": "Add models, upload new model versions and submit them for review.",
 };
 
 /**

@@ -45,6 +45,7 @@ const steps: Step[] = [
   { name: "Lint", args: [bin("eslint/bin/eslint.js"), ".", "--max-warnings=0"] },
   { name: "Unit tests", args: [bin("vitest/vitest.mjs"), "run", "--project", "unit"] },
   { name: "Integration tests (PostgreSQL and PGlite)", args: [bin("vitest/vitest.mjs"), "run", "--project", "integration"] },
+  { name: "What-if runtime files into public/", args: [bin("tsx/dist/cli.mjs"), "lib/cli/copy-onnxruntime.ts"] },
   { name: "Production build", args: [bin("next/dist/bin/next"), "build"] },
   { name: "End-to-end tests (headless Chromium)", args: [bin("@playwright/test/cli.js"), "test"] },
 ];

@@ -1,5 +1,6 @@
 // Writes and reads the append-only audit log. Writes happen inside the caller's transaction.
 import "server-only";
+import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import {
   AuditChainVerifier,
@@ -11,6 +12,7 @@ import {
   type JsonValue,
 } from "@/lib/governance/audit-chain";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
+import type { Prisma } from "@/lib/prisma/generated/client";
 import { checkAgainstLatestCheckpoint, type CheckpointStatus } from "./audit-checkpoints";
 
 export interface NewAuditEvent {
@@ -104,12 +106,47 @@ export interface AuditEventRow {
   hash: string;
 }
 
-/** Owners: the newest events of their workspace, newest first. */
-export async function listAuditEvents(options: { beforeSeq?: number; take?: number } = {}): Promise<AuditEventRow[]> {
+const day = z.iso.date({ message: "Dates must look like 2026-07-31." });
+
+/** The audit page's filters, read from its query string. Empty fields mean "any". */
+export const auditFilterSchema = z.object({
+  model: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  version: z
+    .union([z.literal(""), z.coerce.number({ message: "The version must be a whole number, such as 2." }).int("The version must be a whole number, such as 2.").min(1, "The version must be 1 or more.")])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
+  person: z.string().trim().max(200, "Keep the person under 200 characters.").optional().transform((v) => v || undefined),
+  action: z.string().trim().max(80).regex(/^[a-z_.]*$/, "Choose an action from the list.").optional().transform((v) => v || undefined),
+  from: z.union([z.literal(""), day]).optional().transform((v) => v || undefined),
+  to: z.union([z.literal(""), day]).optional().transform((v) => v || undefined),
+});
+
+export type AuditFilter = Partial<z.output<typeof auditFilterSchema>>;
+
+/** Owners and reviewers: the newest events of their workspace, newest first, optionally filtered. */
+export async function listAuditEvents(options: { beforeSeq?: number; take?: number; filter?: AuditFilter } = {}): Promise<AuditEventRow[]> {
   const user = await requirePermission("audit.read", "read the audit log");
   const db = await getDb();
+  const f: AuditFilter = options.filter ?? {};
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (f.model) {
+    const versions = await db.modelVersion.findMany({
+      where: { modelId: f.model, model: { workspaceId: user.workspaceId }, ...(f.version ? { version: f.version } : {}) },
+      select: { id: true },
+    });
+    const versionIds = versions.map((v) => v.id);
+    and.push(
+      f.version
+        ? { subjectId: { in: versionIds } }
+        : { OR: [{ subjectId: f.model }, { subjectId: { in: versionIds } }, { payload: { path: ["modelId"], equals: f.model } }] },
+    );
+  }
+  if (f.person) and.push({ actor: { OR: [{ email: { contains: f.person, mode: "insensitive" } }, { name: { contains: f.person, mode: "insensitive" } }] } });
+  if (f.action) and.push({ action: { startsWith: f.action } });
+  if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
+  if (f.to) and.push({ createdAt: { lt: new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + 86_400_000) } });
   const rows = await db.auditEvent.findMany({
-    where: { workspaceId: user.workspaceId, ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}) },
+    where: { workspaceId: user.workspaceId, ...(options.beforeSeq ? { seq: { lt: options.beforeSeq } } : {}), ...(and.length ? { AND: and } : {}) },
     orderBy: { seq: "desc" },
     take: Math.min(options.take ?? 50, 200),
     select: {

@@ -5,6 +5,7 @@ import "server-only";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion, versionPrepareOptions } from "@/lib/db/versions";
+import { recordEvidenceChanges } from "@/lib/db/lifecycle";
 import type { Table } from "@/lib/ingest/table";
 import { readTable } from "@/lib/storage/tables";
 import { JobFailure } from "@/lib/jobs/types";
@@ -167,6 +168,12 @@ export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], win
     if (older.length) {
       await tx.snapshotSupersession.createMany({ data: older.map((o) => ({ snapshotId: o.id, supersededById: created.id, reason })) });
     }
+  }
+  // New evidence voids approvals made on the old: such versions go back to review (lib/db/lifecycle.ts).
+  const first = snapshots[0];
+  if (first) {
+    const version = await tx.modelVersion.findUniqueOrThrow({ where: { id: first.versionId }, select: { modelId: true } });
+    await recordEvidenceChanges(tx, version.modelId);
   }
   return snapshots.length;
 }

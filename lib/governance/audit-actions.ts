@@ -30,6 +30,16 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "user.password_changed": () => "Changed their password",
   "model.created": (p) => `Model "${str(p, "name")}" was created`,
   "version.uploaded": (p) => `Version ${num(p, "version")} (${str(p, "file")}) was uploaded`,
+  "version.submitted": (p) => `Version ${num(p, "version")} was sent for review${str(p, "via") ? `. It came ${str(p, "via")}` : ""}`,
+  "version.withdrawn": (p) => `Version ${num(p, "version")} was taken back from review`,
+  "version.approved": (p) => `A reviewer said yes to version ${num(p, "version")}`,
+  "version.changes_requested": (p) => `A reviewer asked for changes to version ${num(p, "version")}`,
+  "version.rejected": (p) => `A reviewer said no to version ${num(p, "version")}`,
+  "version.made_live": (p) => `Version ${num(p, "version")} went live`,
+  "version.retired": (p) => `Version ${num(p, "version")} was put out of use${typeof p.replacedBy === "number" ? ` for version ${num(p, "replacedBy")}` : ""}`,
+  "version.rolled_back": (p) => `Version ${num(p, "version")} went live again in a roll back`,
+  "version.back_to_draft": (p) => `Version ${num(p, "version")} went back to draft`,
+  "version.evidence_changed": (p) => `The evidence for version ${num(p, "version")} changed, so its old yes votes no longer count`,
   "version.marked_live": (p) => `Version ${num(p, "version")} was marked live${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,
   "data.reference_uploaded": (p) => `Reference data ${str(p, "file")} was uploaded (${num(p, "rows")} rows)`,
   "data.window_uploaded": (p) => `New data ${str(p, "file")} was uploaded (${num(p, "rows")} rows, ${list(p, "windows")})`,
@@ -42,6 +52,9 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
   "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
 };
+
+/** Every action the log knows how to describe, for the audit page's filter. */
+export const AUDIT_ACTION_NAMES: readonly string[] = Object.keys(DESCRIBE).sort();
 
 export function describeAuditAction(action: string, payload: JsonValue): string {
   const describe = DESCRIBE[action];

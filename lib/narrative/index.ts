@@ -1,10 +1,12 @@
 // Plain-language sentences from results (pure). Every sentence the app composes from a snapshot comes from here.
 export * from "./captions";
 export * from "./change-words";
+export * from "./data-quality-page-words";
 export * from "./data-quality-words";
 export * from "./describe-snapshot";
 export * from "./disparity-chart-summary";
 export * from "./drift-histogram-summary";
+export * from "./drift-page-words";
 export * from "./drift-words";
 export * from "./fairness-words";
 export type * from "./findings";
@@ -16,5 +18,13 @@ export * from "./metric-words";
 export * from "./next-step";
 export * from "./overall-words";
 export * from "./performance-words";
+export * from "./slice-page-words";
 export * from "./slice-sentence";
 export * from "./window-words";
+export * from "./model-page-words";
+export * from "./help-guide";
+export * from "./help-terms";
+export * from "./portfolio-words";
+export * from "./status-words";
+export * from "./governance-words";
+export * from "./what-if-words";

@@ -4,7 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { runAsUser } from "@/lib/auth/current-user";
-import { appendAuditEvent } from "@/lib/db/audit";
+import { makeVersionLive, submitVersion } from "@/lib/db/lifecycle";
+import { changePolicy, getPolicy } from "@/lib/db/policies";
+import { reviewVersion } from "@/lib/db/reviews";
+import { REVIEW_CHECKLIST } from "@/lib/governance/checklist";
 import { getDb } from "@/lib/prisma/client";
 import { acceptDataUpload } from "@/lib/db/uploads";
 import { createModelVersion } from "@/lib/db/versions";
@@ -48,34 +51,67 @@ async function expectJobsSucceeded(modelId: string): Promise<void> {
   if (failed) throw new Error(`Demo seed: a ${failed.kind} job failed: ${failed.error}`);
 }
 
-/** Uploads versions and data for a demo model that has none yet, acting as `uploaderId`. */
-export async function seedDemoModel(modelId: string, slug: string, uploaderId: string, log: (line: string) => void): Promise<void> {
+/** Who takes the demo versions through review: a workspace with a reviewer, or one owner alone. */
+export type DemoPeople = { analyst: string; reviewer: string; owner: string } | { owner: string };
+
+const demoChecklist = (): Record<string, "yes" | "no" | "not_applicable"> => Object.fromEntries(REVIEW_CHECKLIST.map((item) => [item.id, "yes"]));
+
+/**
+ * A one-person workspace can only sign off its own versions: its owner sets the policy's approvals to 0 through a
+ * policy change with a reason (audited, re-judged), so every page says "no independent review".
+ */
+async function noIndependentReview(modelId: string, ownerId: string): Promise<void> {
+  await runAsUser(ownerId, async () => {
+    const { rules, sensitiveAttributes } = await getPolicy(modelId);
+    await changePolicy(modelId, {
+      reason: "One-person workspace: nobody else can review, so versions go live without an independent review.",
+      primaryMetric: rules.primaryMetric,
+      decisionThreshold: rules.decisionThreshold,
+      amberDrop: rules.relativeTolerance.amber * 100,
+      redDrop: rules.relativeTolerance.red * 100,
+      floors: rules.metricFloors,
+      pValue: rules.driftThresholds.pValue,
+      distance: rules.driftThresholds.distance,
+      datasetShare: rules.driftThresholds.datasetShare * 100,
+      minPerformanceRows: rules.minimumRows.performance,
+      minPerClass: rules.minimumRows.perClass,
+      minDriftRows: rules.minimumRows.drift,
+      minGroupRows: rules.minimumRows.perGroup,
+      minDenominator: rules.minimumRows.denominator,
+      fairnessQuestion: rules.fairnessQuestion ?? "",
+      fairnessTolerance: rules.fairnessTolerance,
+      approvalsRequired: 0,
+      rowNoun: rules.rowNoun,
+      sensitiveAttributes,
+    });
+  });
+}
+
+/**
+ * Uploads versions and data for a demo model that has none yet (acting as the analyst, or the owner alone), then takes
+ * the live version through the real steps: submitted, reviewed with the checklist, made live by the owner. Every
+ * other version is submitted and waits for review. Nothing is marked live by hand.
+ */
+export async function seedDemoModel(modelId: string, slug: string, people: DemoPeople, log: (line: string) => void): Promise<void> {
   const db = await getDb();
   if ((await db.modelVersion.count({ where: { modelId } })) > 0) return;
   const entry = readDemoManifest().models.find((m) => m.slug === slug);
   if (!entry) throw new Error(`Demo seed: prisma/demo/manifest.json has no model "${slug}".`);
+  const uploaderId = "analyst" in people ? people.analyst : people.owner;
   await runAsUser(uploaderId, async () => {
     for (const v of entry.versions) {
       await createModelVersion({ modelId, fileName: path.basename(v.file), note: v.summary }, await stageFile(v.file));
     }
-  });
-  const live = await db.modelVersion.findFirstOrThrow({ where: { modelId, version: entry.liveVersion }, select: { id: true, model: { select: { workspaceId: true } } } });
-  await db.$transaction(async (tx) => {
-    await tx.modelVersion.update({ where: { id: live.id }, data: { status: "live" } });
-    await appendAuditEvent(tx, {
-      workspaceId: live.model.workspaceId,
-      actorId: null,
-      action: "version.marked_live",
-      subjectType: "model_version",
-      subjectId: live.id,
-      payload: { modelId, version: entry.liveVersion, reason: "Demo seed: marked live without a review, until sign-offs are built." },
-    });
   });
   const roles = { label: entry.labelColumn, id: entry.idColumn };
   const reference = await runAsUser(uploaderId, async () =>
     acceptDataUpload({ modelId, kind: "reference", fileName: path.basename(entry.reference), roles }, await stageFile(entry.reference)),
   );
   await expectJobsSucceeded(modelId);
+  if (!("analyst" in people)) {
+    await noIndependentReview(modelId, people.owner);
+    await expectJobsSucceeded(modelId);
+  }
   const production = await runAsUser(uploaderId, async () =>
     acceptDataUpload(
       { modelId, kind: "production", fileName: path.basename(entry.production), splitBy: entry.window, roles: { ...roles, timestamp: entry.timestampColumn } },
@@ -83,8 +119,25 @@ export async function seedDemoModel(modelId: string, slug: string, uploaderId: s
     ),
   );
   await expectJobsSucceeded(modelId);
+
+  // The lifecycle, on the evidence the pipeline just wrote.
+  await runAsUser(uploaderId, () => submitVersion(modelId, entry.liveVersion, { comment: "Checked on the reference data and six months of outcomes." }));
+  if ("analyst" in people) {
+    await runAsUser(people.reviewer, () =>
+      reviewVersion(modelId, entry.liveVersion, {
+        decision: "approve",
+        comment: "The checklist holds: performance and group gaps are within the policy, and the rollback plan is to keep the previous process.",
+        checklist: demoChecklist(),
+      }),
+    );
+  }
+  await runAsUser(people.owner, () => makeVersionLive(modelId, entry.liveVersion));
+  for (const v of entry.versions) {
+    if (v.version === entry.liveVersion) continue;
+    await runAsUser(uploaderId, () => submitVersion(modelId, v.version, { comment: "A candidate to replace the live version. Please compare it with the live one." }));
+  }
   log(
-    `  ${entry.name}: ${entry.versions.length} version(s), version ${entry.liveVersion} live; reference ${reference.rows} rows; ` +
+    `  ${entry.name}: ${entry.versions.length} version(s), version ${entry.liveVersion} live after review; reference ${reference.rows} rows; ` +
       `${production.windows.length} production windows (${production.rows} rows)`,
   );
 }

@@ -38,9 +38,9 @@ describe("demo seed on PostgreSQL", () => {
     expect(northwind.models).toEqual([{ name: "Income screener", task: "binary", policies: [{ version: 1 }] }]);
     const other = await db.workspace.findFirstOrThrow({ where: { name: OTHER_DEMO_WORKSPACE }, select: { id: true, _count: { select: { memberships: true, models: true } } } });
     expect(other._count).toEqual({ memberships: 1, models: 1 });
-    // workspace.created, 4 members, model.created, 2 versions uploaded, 1 marked live, reference and production
-    // data uploaded: 11 events; the second run added nothing.
-    expect(await verifyWorkspaceChain(db, northwind.id)).toMatchObject({ ok: true, events: 11 });
+    // workspace.created, 4 members, model.created, 2 versions uploaded, reference and production data uploaded,
+    // then version 1 submitted, approved and made live, and version 2 submitted: 14 events; the second run added nothing.
+    expect(await verifyWorkspaceChain(db, northwind.id)).toMatchObject({ ok: true, events: 14 });
 
     // The demo data went through the upload pipeline: jobs, windows and snapshots, none written by hand.
     const income = await db.model.findFirstOrThrow({ where: { workspaceId: northwind.id }, select: { id: true } });
@@ -51,7 +51,10 @@ describe("demo seed on PostgreSQL", () => {
     // two versions x (reference + six months)
     expect(await db.snapshot.count({ where: { window: { modelId: income.id } } })).toBe(14);
     const live = await db.modelVersion.findMany({ where: { modelId: income.id }, orderBy: { version: "asc" }, select: { status: true } });
-    expect(live.map((v) => v.status)).toEqual(["live", "draft"]);
+    expect(live.map((v) => v.status)).toEqual(["live", "in_review"]);
+    // Version 1 went live through the real steps, never marked live by hand.
+    const events = await db.auditEvent.findMany({ where: { workspaceId: northwind.id, action: { startsWith: "version." } }, orderBy: { seq: "asc" }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(["version.uploaded", "version.uploaded", "version.submitted", "version.approved", "version.made_live", "version.submitted"]);
   });
 });
 

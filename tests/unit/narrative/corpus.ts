@@ -22,6 +22,11 @@ import {
   type WordingContext,
 } from "@/lib/narrative";
 import { PROBLEMS, driftColumn, group, scenarios, sliceColumn } from "./scenarios";
+import { shellFills } from "./corpus-shell";
+import { analysisPageFills } from "./corpus-analysis";
+import { modelPageFills } from "./corpus-model-pages";
+import { governanceFills } from "./corpus-governance";
+import { whatIfFills } from "./corpus-what-if";
 
 export interface Filled {
   template: string;
@@ -235,7 +240,7 @@ export function filledTemplates(): Filled[] {
     }
   }
   for (const rows of [42, 2000, 123456]) out.push({ template: "scorecardCaption", fill: String(rows), text: scorecardCaption(rows) });
-  out.push(...sliceFills(), ...chartFills(), ...policyFills());
+  out.push(...sliceFills(), ...chartFills(), ...policyFills(), ...analysisPageFills(), ...shellFills(), ...modelPageFills(), ...governanceFills(), ...whatIfFills());
   return out;
 }
 

@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PolicyForm, type MetricChoice } from "@/components/policy/policy-form";
 import { ReevaluateButton } from "@/components/policy/reevaluate-button";
-import { Card, PageTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import { getPolicy } from "@/lib/db/policies";
 import "@/lib/evaluation/register-jobs";
 import { JUDGED_METRICS, LOWER_IS_BETTER } from "@/lib/governance/policy-rules";
 import { metricName } from "@/lib/narrative/metric-words";
 import { describePolicy } from "@/lib/narrative/policy-words";
+import { modelPageTitle } from "@/lib/narrative/model-page-words";
 
 export async function generateMetadata({ params }: PageProps<"/models/[id]/policy">): Promise<Metadata> {
   const { id } = await params;
   try {
     const policy = await getPolicy(id);
-    return { title: `Policy · ${policy.modelName}` };
+    return { title: modelPageTitle(policy.modelName, "Policy") };
   } catch {
     return { title: "Policy" };
   }
@@ -26,12 +26,11 @@ export default async function PolicyPage({ params }: PageProps<"/models/[id]/pol
   const metrics: MetricChoice[] = JUDGED_METRICS[policy.task].map((name) => ({ name, label: metricName(name), lowerIsBetter: LOWER_IS_BETTER.has(name) }));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/models/${policy.modelId}`} className="text-sky-800 hover:underline">
-          ← {policy.modelName}
-        </Link>
-      </p>
-      <PageTitle title="Policy" lead={`The rules ${policy.modelName} is judged by. Version ${policy.rules.version}.`} />
+      {/* The model's name, light and sub-navigation come from the shared layout (../layout.tsx). */}
+      <div className="mb-4">
+        <h2 className="text-lg font-semibold text-slate-900">Policy</h2>
+        <p className="mt-1 text-slate-600">{`The rules ${policy.modelName} is judged by. Version ${policy.rules.version}.`}</p>
+      </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           {policy.canEdit ? (

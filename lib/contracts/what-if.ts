@@ -1,0 +1,75 @@
+// What the what-if page receives from the server: the version to run in the browser, the case editor's inputs
+// (built from the reference snapshot's stored distributions) and, for roles allowed to see rows, a small sample.
+
+export interface WhatIfNumericFeature {
+  name: string;
+  kind: "numeric";
+  /** reference range and quantiles (stored in the reference snapshot) */
+  min: number;
+  max: number;
+  p01: number;
+  p99: number;
+  q1: number;
+  median: number;
+  q3: number;
+  /** true when min, quartiles, median and max are whole numbers: the input then steps by 1 */
+  integer: boolean;
+}
+
+export interface WhatIfCategoricalFeature {
+  name: string;
+  kind: "categorical";
+  /** the reference's most frequent categories with their share of rows (0-1), most frequent first */
+  categories: { value: string; share: number }[];
+  /** true when the reference holds more categories than listed */
+  hasOther: boolean;
+}
+
+/** A model input without a stored distribution: a free number field, no range. */
+export interface WhatIfFreeFeature {
+  name: string;
+  kind: "free";
+}
+
+export type WhatIfFeature = WhatIfNumericFeature | WhatIfCategoricalFeature | WhatIfFreeFeature;
+
+/** The options of lib/onnx prepareModel this page needs (plain data, checked again in the worker). */
+export interface WhatIfPrepareOptions {
+  task: "binary" | "multiclass" | "regression";
+  positiveLabel?: string;
+  featureNames?: string[];
+}
+
+export type WhatIfValue = number | string | null;
+
+export interface WhatIfVersionChoice {
+  version: number;
+  status: string;
+}
+
+export interface WhatIfSetup {
+  modelId: string;
+  modelName: string;
+  task: "binary" | "multiclass" | "regression";
+  version: number;
+  versionStatus: string;
+  versions: WhatIfVersionChoice[];
+  /** same-origin URL of the ONNX file (GET /api/v1/models/{id}/versions/{v}/model) */
+  modelUrl: string;
+  sha256: string;
+  fileBytes: number;
+  /** how the server reads this version's file (the same options go to prepareModel in the browser) */
+  prepareOptions: WhatIfPrepareOptions;
+  positiveLabel: string | null;
+  /** binary models: a score at or above it means "yes" */
+  decisionThreshold: number | null;
+  features: WhatIfFeature[];
+  /** up to 300 reference rows, in `features` order; null for viewers (they get quantile-built cases only) */
+  sample: { rows: WhatIfValue[][] } | null;
+  /** true when the signed-in role may not receive rows */
+  rowsWithheld: boolean;
+  /** false when no reference snapshot holds distributions yet */
+  hasReference: boolean;
+}
+
+export const WHATIF_SAMPLE_LIMIT = 300;

@@ -1,0 +1,85 @@
+// The what-if page's words: what ran, how long it took, what the model says about the case, and warnings when
+// the case leaves the reference data. Short sentences; every number with its unit.
+import { formatAmount, formatCount, formatNumber, formatPercent } from "./format-number";
+
+export const WHATIF_WORDS = {
+  title: "What if?",
+  lead: "Change the case below and see what the model says. The model runs in this browser. The case never leaves your device.",
+  medianCase: "The typical case (the middle value of each input)",
+  sampleRow: (n: number) => `Row ${formatCount(n)} of the sample`,
+  rowsWithheld: "Your role sees cases built from the reference data's summary, not its rows.",
+  noReference: "No reference data is stored yet, so the inputs have no ranges. Upload reference data to get them.",
+  useWasm: "Use the CPU (WASM) even when a graphics card is there",
+  loading: "Loading the model in this browser…",
+  rangeHint: (low: string, high: string, min: string, max: string) => `Most cases: ${low} to ${high}. Seen: ${min} to ${max}.`,
+  categoryHint: (share: string) => `${share} of the reference rows.`,
+  unusualHeading: "This case is unlike the reference data",
+  failed: (message: string) => `The model could not run in this browser. ${message}`,
+} as const;
+
+/** Short labels (headings and form labels, not sentences). */
+export const WHATIF_LABELS = {
+  caseHeading: "The case",
+  predictionHeading: "What the model says",
+  startFrom: "Start from",
+  version: "Version",
+  ranOn: "Ran on",
+  callTime: "Call time",
+} as const;
+
+/** The backend label: "WASM, 4 threads" or "WebGPU". */
+export function backendLabel(backend: "wasm" | "webgpu", threads: number): string {
+  if (backend === "webgpu") return "WebGPU";
+  return `WASM, ${formatCount(threads)} thread${threads === 1 ? "" : "s"}`;
+}
+
+/** "Ran on WASM, 4 threads in 0.21 ms." */
+export function callTimeSentence(label: string, ms: number): string {
+  return `Ran on ${label} in ${formatNumber(ms)} ms.`;
+}
+
+/** A binary model's answer: the probability and the decision at the policy's threshold. */
+export function binaryPredictionSentence(score: number, threshold: number, positiveLabel: string | null): { headline: string; detail: string } {
+  const yes = score >= threshold;
+  const what = positiveLabel ? `"${positiveLabel}"` : "yes";
+  return {
+    headline: `${formatPercent(score, [threshold])} chance of ${what}`,
+    detail: yes
+      ? `That is at or above the policy's cut-off of ${formatPercent(threshold, [score])}, so the model says ${what}.`
+      : `That is below the policy's cut-off of ${formatPercent(threshold, [score])}, so the model says no.`,
+  };
+}
+
+/** A multiclass model's answer: the most likely class and its probability. */
+export function classPredictionSentence(label: string, probability: number | null): { headline: string; detail: string } {
+  return {
+    headline: `"${label}"`,
+    detail: probability === null ? `The model picks "${label}".` : `The model picks "${label}", with a ${formatPercent(probability)} chance.`,
+  };
+}
+
+/** A regression model's answer. */
+export function numberPredictionSentence(value: number, unit?: string): { headline: string; detail: string } {
+  return { headline: formatAmount(value, unit), detail: `The model predicts ${formatAmount(value, unit)} for this case.` };
+}
+
+/** A value as typed: whole numbers without decimals ("17"), others as formatNumber writes them ("73.64"). */
+export function caseNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : formatNumber(value);
+}
+
+/** A warning for an input outside the reference data's range. */
+export function outOfRangeWarning(feature: string, value: number, min: number, max: number): string {
+  const side = value < min ? "below the lowest" : "above the highest";
+  return `${feature} is ${caseNumber(value)}. That is ${side} value in the reference data (${caseNumber(min)} to ${caseNumber(max)}). The model has not seen such cases, so trust its answer less.`;
+}
+
+/** A warning for a category the reference data's summary does not hold. */
+export function unseenCategoryWarning(feature: string, value: string): string {
+  return `${feature} is "${value}". The reference data has no such value, so trust the model's answer less.`;
+}
+
+/** Tells a screen reader that the answer changed. */
+export function predictionAnnouncement(headline: string): string {
+  return `The model now says ${headline}.`;
+}

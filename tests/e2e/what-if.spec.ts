@@ -1,0 +1,169 @@
+// The what-if page on the demo income model: the model runs in the browser (a Web Worker with onnxruntime-web),
+// the prediction appears and follows the edited case, an input outside the reference range warns, the edited case
+// never leaves the page (no request after loading carries its values), a viewer receives no reference rows,
+// axe-core finds nothing at 1280 and 390 px, nothing scrolls sideways, and the keyboard alone changes an input.
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/a11y";
+import { signIn } from "./support/session";
+
+async function incomeId(page: Page): Promise<string> {
+  const body = (await (await page.request.get("/api/v1/models")).json()) as { models: { id: string; name: string }[] };
+  const model = body.models.find((m) => m.name === "Income screener");
+  expect(model, "the demo income model").toBeDefined();
+  return model!.id;
+}
+
+/** Opens the what-if page and waits until the browser has answered for the starting case. */
+async function openWhatIf(page: Page, id: string): Promise<void> {
+  await page.goto(`/models/${id}/what-if`);
+  await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/, { timeout: 30_000 });
+  await expect(page.getByTestId("whatif-backend")).toHaveText(/^Ran on (WASM, \d+ threads?|WebGPU) in [\d.]+ ms\.$/);
+}
+
+// Each test loads a 14 MB WebAssembly runtime on a shared 2-core machine; axe-core reads every select option.
+test.describe.configure({ timeout: 180_000 });
+
+function feature(page: Page, name: string) {
+  return page.locator(`[data-feature="${name}"]`);
+}
+
+/** Rows of the reference sample in a server response: the serialized `"rows":[[` (escaped inside the RSC payload too). */
+const ROWS_IN_PAYLOAD = /\\?"rows\\?":\[\[/;
+
+test("the prediction appears, follows an edit, warns out of range, and the case never leaves the page", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  const id = await incomeId(page);
+  const documentHtml: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() === "document") documentHtml.push(await response.text().catch(() => ""));
+  });
+  await openWhatIf(page, id);
+  // The owner receives the reference sample (so the viewer test below can fail).
+  expect(documentHtml.some((html) => ROWS_IN_PAYLOAD.test(html))).toBe(true);
+  expect(await page.getByTestId("whatif-start").locator("option").count()).toBeGreaterThan(1);
+
+  const after: Request[] = [];
+  page.on("request", (request) => after.push(request));
+
+  const before = await page.getByTestId("whatif-headline").textContent();
+  await feature(page, "capital-gain").fill("54321");
+  await expect(page.getByTestId("whatif-headline")).not.toHaveText(before ?? "");
+  await expect(page.getByTestId("whatif-warnings")).toHaveCount(0);
+
+  await feature(page, "age").fill("987654");
+  await expect(page.getByTestId("whatif-warnings")).toContainText("age is 987654");
+  await expect(page.getByTestId("whatif-warnings")).toContainText("above the highest value in the reference data");
+  await expect(feature(page, "age")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/);
+
+  for (const request of after) {
+    const body = request.postData() ?? "";
+    for (const value of ["54321", "987654"]) {
+      expect(request.url(), `request ${request.method()} ${request.url()}`).not.toContain(value);
+      expect(body, `body of ${request.method()} ${request.url()}`).not.toContain(value);
+    }
+  }
+});
+
+test("a viewer gets cases from the stored quantiles and no reference rows", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  const id = await incomeId(page);
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    const type = response.request().resourceType();
+    if (type === "document" || type === "fetch" || type === "xhr") bodies.push(await response.text().catch(() => ""));
+  });
+  await openWhatIf(page, id);
+  await expect(page.getByTestId("whatif-start").locator("option")).toHaveCount(1);
+  await expect(page.getByText("Your role sees cases built from the reference data's summary, not its rows.")).toBeVisible();
+  expect(bodies.length).toBeGreaterThan(0);
+  for (const body of bodies) expect(ROWS_IN_PAYLOAD.test(body)).toBe(false);
+  // The starting case is the median case: age at the reference median, with its 1st-99th percentile shown.
+  await expect(feature(page, "age")).toHaveValue(/^\d+$/);
+});
+
+test("the model file is served with its sha256 as ETag and immutable caching", async ({ page }) => {
+  await signIn(page, "viewer@example.com");
+  const id = await incomeId(page);
+  const response = await page.request.get(`/api/v1/models/${id}/versions/1/model`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["etag"]).toMatch(/^"[0-9a-f]{64}"$/);
+  expect(response.headers()["cache-control"]).toContain("immutable");
+  expect((await response.body()).byteLength).toBeGreaterThan(1000);
+  const again = await page.request.get(`/api/v1/models/${id}/versions/1/model`, { headers: { "If-None-Match": response.headers()["etag"]! } });
+  expect(again.status()).toBe(304);
+  expect((await page.request.get(`/api/v1/models/${id}/versions/999/model`)).status()).toBe(404);
+  const anonymous = await page.context().browser()!.newContext();
+  expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/v1/models/${id}/versions/1/model`)).status()).toBe(401);
+  await anonymous.close();
+});
+
+test("passes axe-core at 1280 and 390 px, never scrolls sideways, and works from the keyboard", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  const id = await incomeId(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openWhatIf(page, id);
+  await expectNoAxeViolations(page, "what-if at 1280 px");
+  await expectNoHorizontalScroll(page);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWhatIf(page, id);
+  await expectNoAxeViolations(page, "what-if at 390 px");
+  await expectNoHorizontalScroll(page);
+
+  // Keyboard only: Tab to the age input, then raise it with the arrow key.
+  const age = feature(page, "age");
+  const start = Number(await age.inputValue());
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await age.evaluate((el) => el === document.activeElement);
+  }
+  expect(reached, "Tab reaches the age input").toBe(true);
+  await page.keyboard.press("ArrowUp");
+  await expect(age).toHaveValue(String(start + 1));
+  await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/);
+});
+
+test("parity: for 50 sample rows the browser's probabilities equal lib/onnx scoring in Node to 1e-5", async ({ page }) => {
+  const { PrepareOptionsSchema, prepareModel } = await import("../../lib/onnx/index");
+  const { scoreTable } = await import("../../lib/onnx/session-node");
+  await signIn(page, "owner@example.com");
+  const id = await incomeId(page);
+  await openWhatIf(page, id);
+  const versionText = (await page.getByText(/^Version \d+\.$/).textContent()) ?? "";
+  const version = /\d+/.exec(versionText)![0];
+  const file = await page.request.get(`/api/v1/models/${id}/versions/${version}/model`);
+  expect(file.status()).toBe(200);
+  const prepared = prepareModel(new Uint8Array(await file.body()), PrepareOptionsSchema.parse({ task: "binary", positiveLabel: ">50K" }));
+
+  const start = page.getByTestId("whatif-start");
+  const prediction = page.getByTestId("whatif-prediction");
+  const cases: { texts: Map<string, string>; browser: number }[] = [];
+  for (let row = 0; row < 50; row++) {
+    const before = Number(await prediction.getAttribute("data-result"));
+    await start.selectOption(String(row * 6));
+    await expect.poll(async () => Number(await prediction.getAttribute("data-result"))).toBeGreaterThan(before);
+    const texts = new Map<string, string>();
+    for (const input of await page.locator("[data-feature]").all()) texts.set((await input.getAttribute("data-feature"))!, await input.inputValue());
+    // The answer for the case now in the inputs (a newer answer replaces an older one; wait until they agree).
+    await expect(prediction).toHaveAttribute("data-score", /\d/);
+    cases.push({ texts, browser: Number(await prediction.getAttribute("data-score")) });
+  }
+  const kinds = new Map<string, "number" | "text">();
+  for (const input of await page.locator("[data-feature]").all()) {
+    kinds.set((await input.getAttribute("data-feature"))!, (await input.evaluate((el) => el.tagName)) === "SELECT" ? "text" : "number");
+  }
+  const columns: Record<string, Float64Array | (string | null)[]> = {};
+  for (const [name, kind] of kinds) {
+    columns[name] = kind === "number" ? Float64Array.from(cases.map((c) => (c.texts.get(name) === "" ? Number.NaN : Number(c.texts.get(name))))) : cases.map((c) => c.texts.get(name) || null);
+  }
+  const scored = await scoreTable(prepared, columns);
+  expect(scored.score?.length).toBe(50);
+  const scores = new Set<string>();
+  cases.forEach((c, i) => {
+    expect(Math.abs(c.browser - scored.score![i]!), `row ${i * 6}: browser ${c.browser}, Node ${scored.score![i]}`).toBeLessThanOrEqual(1e-5);
+    scores.add(c.browser.toFixed(4));
+  });
+  expect(scores.size, "the rows give different probabilities").toBeGreaterThan(5);
+});
