@@ -48,7 +48,9 @@ test("the whole card opens the model, and the list is worst first", async ({ pag
   const ranks = lights.map((l) => ORDER[l]);
   expect(ranks, lights.join(", ")).toEqual([...ranks].sort((a, b) => a - b));
   // A click anywhere on the card (here: on its "For you" line) opens the model.
-  const box = await page.locator('li[data-model="Income screener"] [data-testid="awaits-you"]').boundingBox();
+  const line = page.locator('li[data-model="Income screener"] [data-testid="awaits-you"]');
+  await line.scrollIntoViewIfNeeded(); // mouse coordinates are the viewport's
+  const box = await line.boundingBox();
   expect(box).not.toBeNull();
   await page.mouse.click(box!.x + 8, box!.y + box!.height / 2);
   await expect(page).toHaveURL(/\/models\/[^/]+$/);
