@@ -14,6 +14,7 @@ import { artifactPath } from "@/lib/storage/artifacts";
 import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { evaluateWindow, prepareEvaluationReference, referenceScorecard, type EvaluationSetup, type ModelOutputs, type PreviousWindow } from "./evaluate-window";
 import type { Provenance, SnapshotContent, Task } from "@/lib/contracts/snapshot-types";
+import { TableSources, summarize, type TableSource, type TableSummary } from "./table-sources";
 
 /** Changes when the evaluation code changes what it computes, so old snapshots are not reused by mistake. */
 export const EVALUATOR_VERSION = "sightline-eval-2";
@@ -49,17 +50,16 @@ export interface RolesForEvaluation {
 export interface EvaluationTarget {
   /** caller's key for the window (an id, or an index before the row exists) */
   key: string;
-  table: Table;
-  /** sha256 of the window's columnar copy */
-  sha256: string;
+  /** where the child reads the window's rows (table-sources.ts) */
+  source: TableSource;
   /** the window's name ("2026-07", or the file name) */
   label?: string;
   /** the stored window's id, when it exists already (re-evaluations); new windows get theirs at commit */
   windowId?: string;
   /** the window's end (its upload time without dates), in ms: orders windows for "since the previous window" */
   endsAtMs?: number;
-  /** where the rows came from (file, sha256, uploader, time) */
-  provenance?: Provenance | null;
+  /** where the rows came from (file, sha256, uploader, time); the row count is the table's, filled in here */
+  provenance?: Omit<Provenance, "rows"> | null;
   /** this window's own roles, when they differ from the job's (re-evaluating windows of several uploads) */
   roles?: RolesForEvaluation;
 }
@@ -165,14 +165,16 @@ export interface ComputeRequest {
   model: ModelForEvaluation;
   versions: VersionForCompute[];
   roles: RolesForEvaluation;
-  reference: { table: Table; sha256: string };
+  reference: TableSource;
   targets: EvaluationTarget[];
 }
 
 export interface ComputeAnswer {
   snapshots: EvaluatedSnapshot[];
-  /** milliseconds spent scoring and evaluating */
-  timings: { scoringMs: number; evaluationMs: number };
+  /** each target's table as read (by the target's key): its digest, size, columns and any copy staged for it */
+  tables: Record<string, TableSummary>;
+  /** milliseconds spent reading the tables, scoring and evaluating */
+  timings: { readMs: number; scoringMs: number; evaluationMs: number };
 }
 
 /** The window just before `endsAtMs` among the known results (not the window itself). */
@@ -201,7 +203,12 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
       timings[key] += performance.now() - start;
     }
   };
-  const { model, roles, reference, targets } = request;
+  const { model, roles } = request;
+  const sources = new TableSources();
+  const reference = sources.resolve(request.reference);
+  const targets = request.targets.map((t) => ({ ...t, ...sources.resolve(t.source) }));
+  const tables: Record<string, TableSummary> = {};
+  for (const t of targets) tables[t.key] = summarize(t);
   const rolesOf = (t: EvaluationTarget) => t.roles ?? roles;
   const fromData = targets.every((t) => outputsFromData(model.task, t.table, rolesOf(t))) && outputsFromData(model.task, reference.table, roles);
   const versions = fromData ? request.versions.slice(0, 1) : request.versions;
@@ -253,7 +260,7 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
             windowLabel: isReference ? "the reference data" : (target.label ?? "this data"),
             referenceScorecard: isReference ? null : baseline,
             previous,
-            provenance: target.provenance ?? null,
+            provenance: target.provenance ? { ...target.provenance, rows: target.table.rowCount } : null,
           });
         } catch (error) {
           if (error instanceof MetricInputError) {
@@ -292,7 +299,7 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
       advance(`Evaluating ${targets.length} window${targets.length > 1 ? "s" : ""}${label}`);
     }
   }
-  return { snapshots: out, timings };
+  return { snapshots: out, tables, timings: { readMs: sources.readMs, ...timings } };
 }
 
 

@@ -7,7 +7,7 @@ import { LABELS_JOB } from "@/lib/jobs/names";
 import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged } from "@/lib/storage/artifacts";
-import { TABLE_EXTENSION, readStagedTable } from "@/lib/storage/tables";
+import { TABLE_EXTENSION } from "@/lib/storage/tables";
 import { activeVersions, evaluateTargets, storedWindows, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots } from "./pipeline";
 
 export interface LabelsJobResult {
@@ -35,12 +35,11 @@ const handler: JobHandler<LabelsJobInput, LabelsJobResult> = {
         key: w.windowId,
         windowId: w.windowId,
         label: w.label,
-        table: readStagedTable(w.staged.tempPath, w.label),
-        sha256: w.staged.sha256,
+        source: { kind: "staged" as const, path: w.staged.tempPath, sha256: w.staged.sha256, name: w.label },
         ...(before?.roles ? { roles: { ...before.roles, label: input.roles.label } } : {}),
       };
     });
-    const snapshots = await evaluateTargets(db, {
+    const { snapshots } = await evaluateTargets(db, {
       model,
       versions,
       roles: { label: input.roles.label, scores: [] },

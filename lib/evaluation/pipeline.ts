@@ -6,8 +6,6 @@ import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion, versionPrepareOptions } from "@/lib/db/versions";
 import { recordEvidenceChanges } from "@/lib/db/lifecycle";
-import type { Table } from "@/lib/ingest/table";
-import { readTable } from "@/lib/storage/tables";
 import { JobFailure } from "@/lib/jobs/types";
 import { WarmChild, positiveFromEnv } from "@/lib/jobs/child-process";
 import { artifactPath } from "@/lib/storage/artifacts";
@@ -16,6 +14,7 @@ import { snapshotRowFromContent } from "@/lib/contracts/snapshot-content";
 import type { DriftSection, ScorecardSection } from "@/lib/contracts/snapshot-types";
 import type { ComputeAnswer, ComputeRequest, EvaluatedSnapshot, EvaluationTarget, ModelForEvaluation, RolesForEvaluation, StoredWindowResult, VersionForCompute } from "./compute";
 import type { ComputeChildAnswer, ComputeProgress } from "./compute-child";
+import type { TableSource } from "./table-sources";
 
 export { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, EVALUATOR_VERSION, tableColumns } from "./compute";
 export type { EvaluatedSnapshot, EvaluationTarget, ModelForEvaluation, RolesForEvaluation } from "./compute";
@@ -93,16 +92,16 @@ export async function evaluateTargets(
     versions: { id: string; artifactSha256: string }[];
     roles: RolesForEvaluation;
     featureColumns: (versionId: string) => Promise<readonly string[]>;
-    reference: { table: Table; sha256: string };
+    reference: TableSource;
     targets: EvaluationTarget[];
     progress: (fraction: number, stage: string) => Promise<void>;
     checkCancelled: () => Promise<void>;
     from: number;
     to: number;
-    /** Milliseconds spent scoring and evaluating, added up (for the job result and the benchmark). */
-    timings?: { scoringMs: number; evaluationMs: number };
+    /** Milliseconds spent reading, scoring and evaluating, added up (for the job result and the benchmark). */
+    timings?: { readMs: number; scoringMs: number; evaluationMs: number };
   },
-): Promise<EvaluatedSnapshot[]> {
+): Promise<Pick<ComputeAnswer, "snapshots" | "tables">> {
   await args.checkCancelled();
   const versions: VersionForCompute[] = [];
   for (const v of args.versions) {
@@ -134,10 +133,11 @@ export async function evaluateTargets(
   if (!answer.ok) throw answer.failure ? new JobFailure(answer.message) : new Error(answer.message);
   const result: ComputeAnswer = answer.result;
   if (args.timings) {
+    args.timings.readMs += result.timings.readMs;
     args.timings.scoringMs += result.timings.scoringMs;
     args.timings.evaluationMs += result.timings.evaluationMs;
   }
-  return result.snapshots;
+  return { snapshots: result.snapshots, tables: result.tables };
 }
 
 /**
@@ -195,23 +195,23 @@ export async function featureColumnsOf(versionId: string): Promise<readonly stri
   return prepared.plan.requiredColumns;
 }
 
-/** The model's current reference data (its newest reference window's columnar copy). */
-export async function loadReference(db: Db, modelId: string): Promise<{ table: Table; sha256: string }> {
+/** The model's current reference data (its newest reference window's columnar copy), for the child to read. */
+export async function loadReference(db: Db, modelId: string): Promise<TableSource> {
   const refWindow = await db.window.findFirst({
     where: { modelId, dataset: { kind: "reference" } },
     orderBy: { createdAt: "desc" },
     select: { tablePath: true },
   });
   if (!refWindow?.tablePath) throw new JobFailure("The reference data is missing. Upload it again, then retry.");
-  return { table: readTable(refWindow.tablePath, "reference data"), sha256: refWindow.tablePath };
+  return { kind: "stored", sha256: refWindow.tablePath, name: "reference data" };
 }
 
 /** A stored window's target without its table: roles, order and provenance (read before new tables replace it). */
-export type StoredWindow = Omit<EvaluationTarget, "table"> & { tablePath: string };
+export type StoredWindow = Omit<EvaluationTarget, "source"> & { tablePath: string };
 
 /** Stored windows of a model as evaluation targets: each with its own roles, order and provenance. */
 export async function storedTargets(db: Db, modelId: string): Promise<EvaluationTarget[]> {
-  return (await storedWindows(db, modelId)).map(({ tablePath, ...w }) => ({ ...w, table: readTable(tablePath, w.label ?? "data") }));
+  return (await storedWindows(db, modelId)).map(({ tablePath, ...w }) => ({ ...w, source: { kind: "stored", sha256: tablePath, name: w.label ?? "data" } }));
 }
 
 /** The stored windows' metadata, without reading their tables. */
@@ -234,11 +234,10 @@ export async function storedWindows(db: Db, modelId: string, onlyWindowIds?: rea
       key: w.id,
       windowId: w.id,
       tablePath: w.tablePath!,
-      sha256: w.tablePath!,
       label: w.label,
       endsAtMs: (w.endsAt ?? w.createdAt).getTime(),
       roles: { label: stored.label, prediction: stored.prediction, scores: stored.scores ?? [], id: stored.id, timestamp: stored.timestamp },
-      provenance: { fileName: w.dataset.fileName, sha256: w.dataset.artifactSha256, uploadedBy: w.dataset.uploadedBy, uploadedAt: w.dataset.createdAt.toISOString(), rows: w.rowCount },
+      provenance: { fileName: w.dataset.fileName, sha256: w.dataset.artifactSha256, uploadedBy: w.dataset.uploadedBy, uploadedAt: w.dataset.createdAt.toISOString() },
     };
   });
 }
@@ -260,7 +259,7 @@ export async function evaluateStored(
   const stored = (refDataset?.columns as { roles?: Partial<RolesForEvaluation> } | undefined)?.roles ?? {};
   const outputs = args.ownScores ? { prediction: undefined, scores: [] } : { prediction: stored.prediction, scores: stored.scores ?? [] };
   const targets = (await storedTargets(db, args.modelId)).map((t) => (args.ownScores ? { ...t, roles: { ...t.roles!, prediction: undefined, scores: [] } } : t));
-  const snapshots = await evaluateTargets(db, {
+  const { snapshots } = await evaluateTargets(db, {
     model,
     versions: args.versions,
     roles: { label: stored.label, id: stored.id, timestamp: stored.timestamp, ...outputs },
