@@ -5,6 +5,7 @@
 // database, and the server's own event loop stays free to answer other requests meanwhile.
 import { fork, type ChildProcess, type Serializable } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export interface ChildLimits {
@@ -20,6 +21,21 @@ export type ChildMessage<P, A> = { type: "progress"; progress: P; id?: number } 
 export function positiveFromEnv(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Children run at a lower CPU priority than the server (SIGHTLINE_CHILD_NICE, default 10, 0 to keep the same), so
+ * that on a busy machine the server's page and API requests go first and a long job only takes what is left.
+ */
+function lowerPriority(child: ChildProcess, env: NodeJS.ProcessEnv = process.env): void {
+  const raw = env.SIGHTLINE_CHILD_NICE;
+  const nice = raw !== undefined && raw.trim() !== "" && Number.isInteger(Number(raw)) ? Math.min(19, Math.max(0, Number(raw))) : 10;
+  if (!child.pid || nice === 0) return;
+  try {
+    os.setPriority(child.pid, Math.min(19, os.getPriority(process.pid) + nice));
+  } catch {
+    // not allowed here (some containers): the child keeps the server's priority
+  }
 }
 
 /** Resident memory of a process in MB (Linux /proc); null where it cannot be read. */
@@ -54,6 +70,7 @@ export function runInChild<P, A>(run: ChildRun<P>): Promise<A> {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env: { ...process.env, NODE_OPTIONS: "" },
     });
+    lowerPriority(child);
     let settled = false;
     let stderr = "";
     child.stderr?.on("data", (chunk: Buffer) => {
@@ -154,6 +171,7 @@ export class WarmChild<P, A> {
       stdio: ["ignore", "ignore", "inherit", "ipc"],
       env: { ...process.env, NODE_OPTIONS: "" },
     });
+    lowerPriority(child);
     child.unref();
     child.channel?.unref();
     this.child = child;
