@@ -2,6 +2,7 @@
 // Checks the prerequisites first and stops with the command that installs a missing one; it never skips a part.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -50,25 +51,57 @@ const steps: Step[] = [
   { name: "End-to-end tests (headless Chromium)", args: [bin("@playwright/test/cli.js"), "test"] },
 ];
 
-function run(step: Step): Promise<number> {
+function run(step: Step, extraEnv: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(node, step.args, {
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHROMIUM_PATH: chromium, FORCE_COLOR: process.env.FORCE_COLOR ?? "1", ...extraEnv },
     });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
+/**
+ * The e2e server's demo data, migrated and seeded in the background while the unit and integration tests run (the
+ * seed scores every demo window: a minute or more that would otherwise hold up the browser tests).
+ */
+function prepareE2eDataAhead(): { dir: string; done: Promise<number>; log: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sightline-e2e-"));
+  const log = path.join(dir, "prepare.log");
+  const out = fs.openSync(log, "a");
+  const child = spawn(node, [bin("tsx/dist/cli.mjs"), "--conditions=react-server", "tests/e2e/support/prepare-data.ts", dir], {
+    stdio: ["ignore", out, out],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const done = new Promise<number>((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  process.on("exit", () => child.kill("SIGKILL"));
+  return { dir, done, log };
+}
+
 async function main(): Promise<void> {
   preflight();
   const only = process.argv.slice(2);
+  const chosen = (step: Step) => !only.length || only.some((o) => step.name.toLowerCase().includes(o.toLowerCase()));
   const started = Date.now();
+  const e2e = steps.find((s) => s.name.startsWith("End-to-end"))!;
+  // Only when other steps run first: alone, the e2e server prepares its own data.
+  const ahead = chosen(e2e) && steps.some((s) => s !== e2e && chosen(s) && s.name !== "Route types") ? prepareE2eDataAhead() : null;
   for (const step of steps) {
-    if (only.length && !only.some((o) => step.name.toLowerCase().includes(o.toLowerCase()))) continue;
+    if (!chosen(step)) continue;
     const t0 = Date.now();
     console.log(`\n━━ ${step.name} ━━`);
-    const code = await run(step);
+    let env: Record<string, string> = {};
+    if (step === e2e && ahead) {
+      const code = await ahead.done;
+      if (code !== 0) {
+        console.error(fs.readFileSync(ahead.log, "utf8").slice(-4000));
+        console.error(`\n✗ Preparing the e2e demo data failed (exit ${code}). Nothing after it ran.`);
+        process.exit(code);
+      }
+      console.log(`(demo data prepared in the background: ${ahead.dir})`);
+      env = { SIGHTLINE_E2E_PREPARED_DIR: ahead.dir };
+    }
+    const code = await run(step, env);
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (code !== 0) {
       console.error(`\n✗ ${step.name} failed after ${seconds} s (exit ${code}). Nothing after it ran.`);
@@ -76,6 +109,7 @@ async function main(): Promise<void> {
     }
     console.log(`✓ ${step.name} (${seconds} s)`);
   }
+  if (ahead) fs.rmSync(ahead.dir, { recursive: true, force: true });
   console.log(`\nAll tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "sightline-demo";
 
@@ -10,11 +10,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByTestId("user-role")).toBeVisible();
 }
 
-/** A signed-in page in its own browser context (its own cookies). */
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+/** Demo accounts' signed-in cookies, one sign-in per account and test worker (tests never sign these sessions out). */
+const demoSessions = new Map<string, StorageState>();
+
+/**
+ * A signed-in page in its own browser context (its own cookies), on `/`. Demo accounts reuse this worker's session
+ * of that account instead of signing in through the form each time; tests that sign out or change a password use
+ * `signIn` on a page of their own, or an account of their own.
+ */
 export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  const context = await browser.newContext();
+  const saved = password === DEMO_PASSWORD ? demoSessions.get(email) : undefined;
+  const context = await browser.newContext(saved ? { storageState: saved } : {});
   const page = await context.newPage();
+  if (saved) {
+    await page.goto("/");
+    await expect(page.getByTestId("user-role")).toBeVisible();
+    return page;
+  }
   await signIn(page, email, password);
+  if (password === DEMO_PASSWORD) demoSessions.set(email, await context.storageState());
   return page;
 }
 
