@@ -2,22 +2,24 @@ import Link from "next/link";
 import { signOutAction } from "@/app/actions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { AppNav } from "./app-nav";
+import { INBOX_WORDS, unreadBadgeLabel } from "@/lib/narrative/notification-words";
+import { AppNav, type NavLink } from "./app-nav";
 import { RoleBadge } from "./role-badge";
 import { ThemeToggle } from "./theme/theme-toggle";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 /** The app bar: home, workspace, who is signed in (with the colour switch and sign-out), then the main navigation. */
-export function AppHeader({ user, dark }: { user: CurrentUser; dark: boolean }) {
-  const links = [
+export function AppHeader({ user, dark, unread = 0 }: { user: CurrentUser; dark: boolean; unread?: number }) {
+  const all: (NavLink & { show: boolean })[] = [
     { href: "/", label: "Models", show: true },
+    { href: "/inbox", label: INBOX_WORDS.title, show: true, badge: { count: unread, label: unreadBadgeLabel(unread) } },
     { href: "/audit", label: "Audit log", show: can(user.role, "audit.read") },
     { href: "/settings/members", label: "Members", show: can(user.role, "members.manage") },
     { href: "/settings/tokens", label: "API tokens", show: can(user.role, "tokens.manage") },
     { href: "/settings/account", label: "Account", show: true },
     { href: "/help", label: "Help", show: true },
-  ]
-    .filter((l) => l.show)
-    .map(({ href, label }) => ({ href, label }));
+  ];
+  const links: NavLink[] = all.filter((l) => l.show).map(({ href, label, badge }) => (badge ? { href, label, badge } : { href, label }));
   return (
     <header data-shell className="border-b border-[var(--shell-border)] bg-[var(--shell-bg)] text-[var(--shell-fg)]">
       <div className="mx-auto max-w-6xl px-4 sm:px-6">
@@ -29,6 +31,7 @@ export function AppHeader({ user, dark }: { user: CurrentUser; dark: boolean }) 
           <span className="min-w-0 max-w-full truncate text-sm text-[var(--shell-muted)]" data-testid="workspace-name">
             {user.workspaceName}
           </span>
+          {user.workspaces && user.workspaces.length > 1 ? <WorkspaceSwitcher current={user.workspaceId} workspaces={user.workspaces} /> : null}
           <div className="ml-auto flex min-w-0 max-w-full flex-wrap items-center justify-end gap-2 text-sm">
             <span className="min-w-0 max-w-[12rem] truncate text-[var(--shell-fg)]" data-testid="user-name" title={user.name}>
               {user.name}

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 export interface NavLink {
   href: string;
   label: string;
+  /** a count shown beside the label (the inbox's unread notes), with what a screen reader hears after it */
+  badge?: { count: number; label: string };
 }
 
 /** "page" on the link of this very page; "true" on the section's link (the models list while a model is open). */
@@ -35,6 +37,12 @@ export function AppNav({ links }: { links: readonly NavLink[] }) {
                 }`}
               >
                 {link.label}
+                {link.badge && link.badge.count > 0 ? (
+                  <span className="ml-1.5 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs font-semibold leading-5 text-white no-underline">
+                    <span aria-hidden data-testid="unread-count">{link.badge.count > 99 ? "99+" : link.badge.count}</span>
+                    <span className="sr-only">{` (${link.badge.label})`}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

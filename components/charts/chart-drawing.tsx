@@ -143,7 +143,7 @@ export function ChartDrawing({ spec, height }: { spec: ChartSpec; height: number
   });
   const data = [...xs.values()];
   if (spec.xType === "number") data.sort((a, b) => (a.x as number) - (b.x as number));
-  const dots = spec.dots ?? spec.series.every((s) => s.points.length <= 40);
+  const dots = spec.dots ?? spec.series.every((s) => s.thin || s.points.length <= 40);
   return (
     <ComposedChart data={data} style={style} responsive margin={margin} accessibilityLayer={false}>
       <CartesianGrid stroke={GRID} />
@@ -187,23 +187,30 @@ export function ChartDrawing({ spec, height }: { spec: ChartSpec; height: number
         ),
       )}
       <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => tickFormatter(spec.yAxis)(Number(x))).join(" to ") : typeof v === "number" ? tickFormatter(spec.yAxis)(v) : String(v))} />
-      {spec.series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12, color: TEXT }} /> : null}
+      {spec.series.filter((s) => !s.thin).length > 1 ? <Legend wrapperStyle={{ fontSize: 12, color: TEXT }} /> : null}
       {spec.series.map((s, k) =>
         s.band ? <Area key={`${s.name}-band`} dataKey={`b${k}`} name={`${s.name}, 95% range`} stroke="none" fill={COLORS[k % COLORS.length]} fillOpacity={0.15} isAnimationActive={false} legendType="none" connectNulls={false} /> : null,
       )}
-      {spec.series.map((s, k) => (
-        <Line
-          key={s.name}
-          dataKey={`s${k}`}
-          name={s.name}
-          stroke={COLORS[k % COLORS.length]}
-          strokeWidth={2}
-          strokeDasharray={s.dashed ? "6 4" : undefined}
-          dot={dots ? { r: 3, fill: COLORS[k % COLORS.length] } : false}
-          isAnimationActive={false}
-          connectNulls={false}
-        />
-      ))}
+      {spec.series.map((s, k) => {
+        if (s.thin) {
+          return <Line key={s.name} dataKey={`s${k}`} name={s.name} stroke={BAND} strokeOpacity={0.55} strokeWidth={1} dot={false} activeDot={false} legendType="none" tooltipType="none" isAnimationActive={false} connectNulls={false} />;
+        }
+        // Colours count only the full lines, so thin lines in front do not shift them.
+        const color = COLORS[spec.series.slice(0, k).filter((o) => !o.thin).length % COLORS.length];
+        return (
+          <Line
+            key={s.name}
+            dataKey={`s${k}`}
+            name={s.name}
+            stroke={color}
+            strokeWidth={spec.series.some((o) => o.thin) ? 3 : 2}
+            strokeDasharray={s.dashed ? "6 4" : undefined}
+            dot={dots ? { r: 3, fill: color } : false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        );
+      })}
     </ComposedChart>
   );
 }

@@ -5,6 +5,8 @@
 import { useEffect, useRef, useState } from "react";
 import { Chart, DownloadCsvButton } from "@/components/charts";
 import type { TableData } from "@/lib/contracts/chart";
+import type { AcceptedMark } from "@/lib/contracts/accepted-risks";
+import { AcceptedRiskMark } from "../governance/accepted-risk-mark";
 import type { DriftRowView, HistogramView } from "./drift-views";
 
 const VERDICT_STYLE: Record<string, string> = {
@@ -20,7 +22,22 @@ function Verdict({ text }: { text: string }) {
   );
 }
 
-export function DriftColumnTable({ rows, histograms, csv, title, description }: { rows: DriftRowView[]; histograms: HistogramView[]; csv: TableData; title: string; description: string }) {
+export function DriftColumnTable({
+  rows,
+  histograms,
+  csv,
+  title,
+  description,
+  accepted,
+}: {
+  rows: DriftRowView[];
+  histograms: HistogramView[];
+  csv: TableData;
+  title: string;
+  description: string;
+  /** accepted risks that hold, by column: shown instead of the bare verdict */
+  accepted?: Record<string, AcceptedMark>;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -66,7 +83,9 @@ export function DriftColumnTable({ rows, histograms, csv, title, description }: 
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
+            {rows.map((r) => {
+              const mark = accepted?.[r.column];
+              return (
               <tr key={r.column} data-row={r.column} className="grid grid-cols-2 gap-x-3 gap-y-1 py-3 md:table-row md:py-0">
                 <th scope="row" className="col-span-2 text-left font-medium md:py-2 md:pr-3 md:align-top">
                   {r.hasChart ? (
@@ -95,10 +114,11 @@ export function DriftColumnTable({ rows, histograms, csv, title, description }: 
                   <span title={`Counts as changed at ${r.rule}`}>{r.threshold}</span>
                 </td>
                 <td className="col-span-2 md:py-2 md:align-top" data-testid="drift-verdict">
-                  <Verdict text={r.verdict} />
+                  {mark ? <AcceptedRiskMark mark={mark} compact /> : <Verdict text={r.verdict} />}
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,6 +1,8 @@
 // Per-group counts and rates with their 95% ranges, the gap against the reference group and the verdict. Wide, so
 // it scrolls inside its own labelled, keyboard-reachable region (never the page); downloads as CSV.
 import { DownloadCsvButton } from "@/components/charts";
+import type { AcceptedMark } from "@/lib/contracts/accepted-risks";
+import { AcceptedRiskMark } from "../governance/accepted-risk-mark";
 import type { SliceView } from "./slice-views";
 
 const TONE_STYLE: Record<string, string> = {
@@ -10,7 +12,8 @@ const TONE_STYLE: Record<string, string> = {
   neutral: "bg-slate-100 text-slate-800 ring-slate-200",
 };
 
-export function GroupTable({ view, title, caption }: { view: SliceView; title: string; caption: string }) {
+/** `accepted`: accepted risks that hold, by group, shown instead of the bare verdict. */
+export function GroupTable({ view, title, caption, accepted }: { view: SliceView; title: string; caption: string; accepted?: Record<string, AcceptedMark> }) {
   const titleId = "group-table-title";
   return (
     <div className="space-y-2">
@@ -65,7 +68,11 @@ export function GroupTable({ view, title, caption }: { view: SliceView; title: s
                   {r.disparityRange ? <span className="block whitespace-nowrap text-xs text-slate-600">{r.disparityRange}</span> : null}
                 </td>
                 <td className="py-2 align-top" data-testid="group-verdict">
-                  <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE_STYLE[r.tone]}`}>{r.verdict}</span>
+                  {accepted?.[r.group] ? (
+                    <AcceptedRiskMark mark={accepted[r.group]!} compact />
+                  ) : (
+                    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TONE_STYLE[r.tone]}`}>{r.verdict}</span>
+                  )}
                   {r.note ? <span className="mt-1 block max-w-[16rem] text-xs text-slate-600">{r.note}</span> : null}
                 </td>
               </tr>

@@ -145,7 +145,8 @@ export function ComparisonPanel({ version, comparison, hasLive }: { version: num
   );
 }
 
-export function ReviewsList({ reviews }: { reviews: readonly ReviewView[] }) {
+/** `openChecklists`: every checklist shown at once (the printable packet). */
+export function ReviewsList({ reviews, openChecklists = false }: { reviews: readonly ReviewView[]; openChecklists?: boolean }) {
   if (reviews.length === 0) return <p className="text-slate-700">{NO_REVIEWS_WORDS}</p>;
   return (
     <ol className="space-y-4" data-testid="reviews">
@@ -161,7 +162,7 @@ export function ReviewsList({ reviews }: { reviews: readonly ReviewView[] }) {
           </div>
           <p className="mt-1 text-sm text-slate-700">{reviewCountWords(r)}</p>
           <p className="mt-2 whitespace-pre-line text-slate-900">{r.comment}</p>
-          <details className="mt-2 text-sm">
+          <details className="mt-2 text-sm" open={openChecklists}>
             <summary className="cursor-pointer text-sky-800">Checklist answers</summary>
             <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[1fr_auto]">
               {REVIEW_CHECKLIST.map((item) => (

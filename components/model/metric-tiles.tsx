@@ -1,5 +1,7 @@
 // One tile per scorecard metric: the value, its 95% range and the change against the comparison period.
+import type { AcceptedMark } from "@/lib/contracts/accepted-risks";
 import type { MetricEntry } from "@/lib/contracts/snapshot-types";
+import { AcceptedRiskMark } from "../governance/accepted-risk-mark";
 import { capitalize, formatMetricValue, intervalWords, limitCaption, metricChangeWords, metricExplanation, metricName } from "@/lib/narrative";
 
 export interface MetricTile {
@@ -9,12 +11,14 @@ export interface MetricTile {
   beforeLabel: string | null;
   currentLabel: string;
   floor?: number;
+  /** an accepted risk that holds on this metric */
+  accepted?: AcceptedMark;
 }
 
 export function MetricTiles({ tiles, unit }: { tiles: MetricTile[]; unit?: string }) {
   return (
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="metric-tiles">
-      {tiles.map(({ entry, before, beforeLabel, currentLabel, floor }) => {
+      {tiles.map(({ entry, before, beforeLabel, currentLabel, floor, accepted }) => {
         const against = [floor, before].filter((x): x is number => typeof x === "number");
         return (
           <li key={entry.name} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="metric-tile" data-metric={entry.name}>
@@ -34,6 +38,11 @@ export function MetricTiles({ tiles, unit }: { tiles: MetricTile[]; unit?: strin
               </p>
             ) : null}
             {floor !== undefined ? <p className="mt-1 text-xs text-slate-600">{capitalize(limitCaption(entry.name, floor, entry.higherIsBetter, unit))}</p> : null}
+            {accepted ? (
+              <div className="mt-2">
+                <AcceptedRiskMark mark={accepted} />
+              </div>
+            ) : null}
             {!entry.judgeable ? <p className="mt-1 text-xs font-medium text-amber-900">{entry.note ?? "Too few rows to judge."}</p> : null}
           </li>
         );

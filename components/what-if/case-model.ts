@@ -12,6 +12,16 @@ export function medianCase(features: readonly WhatIfFeature[]): string[] {
   });
 }
 
+/** The case as model values (numbers, texts, null for empty fields), in `features` order. */
+export function caseValues(features: readonly WhatIfFeature[], texts: readonly string[]): WhatIfValue[] {
+  return columnsOf(features, texts).map((c) => c.value);
+}
+
+/** One value as the text its field holds. */
+export function valueText(value: WhatIfValue): string {
+  return value === null ? "" : typeof value === "number" ? formatInput(value) : value;
+}
+
 /** A sample row as texts. */
 export function rowCase(row: readonly WhatIfValue[]): string[] {
   return row.map((v) => (v === null ? "" : typeof v === "number" ? formatInput(v) : v));

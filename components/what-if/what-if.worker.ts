@@ -1,24 +1,44 @@
 // The what-if page's Web Worker: loads the version's model file (same origin), prepares it with lib/onnx exactly as
-// the server does, and scores one case per message with onnxruntime-web (WASM, or WebGPU when the page allows it).
-import { PrepareOptionsSchema, prepareModel, type ColumnSource, type FeatureColumn } from "@/lib/onnx";
+// the server does, and scores one case, or a batch of cases (partial dependence, counterfactuals, the sample), per
+// message with onnxruntime-web (WASM, or WebGPU when the page allows it). Each answer carries its time around
+// session.run.
+import { PrepareOptionsSchema, prepareModel, type ColumnSource, type FeatureColumn, type TensorRunner } from "@/lib/onnx";
 import { createScoringSession, loadRuntime, type ScoringSession } from "@/lib/onnx/session-browser";
+import type { BatchOutputs } from "@/lib/what-if/batch";
 import type { WorkerPrediction, WorkerRequest, WorkerResponse } from "./worker-protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerResponse): void;
+  postMessage(message: WorkerResponse, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
 let session: ScoringSession | null = null;
 let queue: Promise<void> = Promise.resolve();
+/** Time spent in session.run since the current message started (ms). */
+let runMs = 0;
 
-function post(message: WorkerResponse): void {
-  scope.postMessage(message);
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Adds each session.run's duration to `runMs`. */
+function timed(runner: TensorRunner): TensorRunner {
+  return {
+    async run(feeds, fetches) {
+      const start = performance.now();
+      try {
+        return await runner.run(feeds, fetches);
+      } finally {
+        runMs += performance.now() - start;
+      }
+    },
+    release: () => runner.release(),
+  };
 }
 
 async function init(request: Extract<WorkerRequest, { type: "init" }>): Promise<void> {
@@ -28,7 +48,9 @@ async function init(request: Extract<WorkerRequest, { type: "init" }>): Promise<
   const bytes = new Uint8Array(await response.arrayBuffer());
   const prepared = prepareModel(bytes, PrepareOptionsSchema.parse(request.prepareOptions));
   const { ort, backend } = await loadRuntime(request.preferWasm ? "wasm" : undefined);
-  session = await createScoringSession(prepared, request.preferWasm ? "wasm" : undefined);
+  // A thread count asked for (the benchmark's one-thread run) applies before the first session starts the runtime.
+  if (request.threads !== undefined && (self as { crossOriginIsolated?: boolean }).crossOriginIsolated) ort.env.wasm.numThreads = request.threads;
+  session = await createScoringSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
   const threads = typeof ort.env.wasm.numThreads === "number" && ort.env.wasm.numThreads > 0 ? ort.env.wasm.numThreads : 1;
   post({ type: "ready", backend, threads, loadMs: performance.now() - start });
 }
@@ -39,6 +61,7 @@ async function predict(request: Extract<WorkerRequest, { type: "predict" }>): Pr
   for (const c of request.columns) {
     columns[c.name] = c.kind === "number" ? Float64Array.of(typeof c.value === "number" ? c.value : Number.NaN) : [typeof c.value === "string" ? c.value : null];
   }
+  runMs = 0;
   const start = performance.now();
   const scored = await session.score(columns as ColumnSource);
   const ms = performance.now() - start;
@@ -52,15 +75,47 @@ async function predict(request: Extract<WorkerRequest, { type: "predict" }>): Pr
   } else if (scored.labels?.[0] !== undefined) {
     prediction.label = scored.labels[0];
   }
-  post({ type: "prediction", id: request.id, prediction, ms });
+  post({ type: "prediction", id: request.id, prediction, ms, runMs });
+}
+
+async function batch(request: Extract<WorkerRequest, { type: "batch" }>): Promise<void> {
+  if (!session) throw new Error("The model is not loaded yet.");
+  const columns: Record<string, FeatureColumn> = {};
+  let rows = 0;
+  for (const c of request.columns) {
+    columns[c.name] = c.values;
+    rows = c.values.length;
+  }
+  runMs = 0;
+  const start = performance.now();
+  const scored = await session.score(columns as ColumnSource);
+  const ms = performance.now() - start;
+  const outputs: BatchOutputs = {
+    rows,
+    score: scored.score ? Float64Array.from(scored.score) : null,
+    value: scored.prediction ? Float64Array.from(scored.prediction) : null,
+    labels: scored.labels ?? null,
+    probabilities: scored.probabilities ? Float64Array.from(scored.probabilities) : null,
+    classes: scored.classes ? [...scored.classes] : null,
+  };
+  if (!outputs.labels && outputs.probabilities && outputs.classes) {
+    const k = outputs.classes.length;
+    outputs.labels = Array.from({ length: rows }, (_, r) => {
+      let best = 0;
+      for (let c = 1; c < k; c++) if ((outputs.probabilities![r * k + c] ?? 0) > (outputs.probabilities![r * k + best] ?? 0)) best = c;
+      return outputs.classes![best] ?? "";
+    });
+  }
+  const transfer = [outputs.score, outputs.value, outputs.probabilities].filter((a): a is Float64Array => a !== null).map((a) => a.buffer);
+  post({ type: "batch", id: request.id, outputs, ms, runMs }, transfer);
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
   // One call at a time, in order: a newer case never overtakes an older one.
   queue = queue.then(() =>
-    (request.type === "init" ? init(request) : predict(request)).catch((error: unknown) => {
-      post({ type: "error", id: request.type === "predict" ? request.id : null, message: messageOf(error) });
+    (request.type === "init" ? init(request) : request.type === "predict" ? predict(request) : batch(request)).catch((error: unknown) => {
+      post({ type: "error", id: request.type === "init" ? null : request.id, message: messageOf(error) });
     }),
   );
 };

@@ -1,10 +1,12 @@
 // Messages between the what-if page and its Web Worker (structured-clone data only). The case goes to the
 // worker by postMessage, never over the network.
 import type { WhatIfPrepareOptions, WhatIfValue } from "@/lib/contracts/what-if";
+import type { BatchColumn, BatchOutputs } from "@/lib/what-if/batch";
 
 export type WorkerRequest =
-  | { type: "init"; modelUrl: string; prepareOptions: WhatIfPrepareOptions; preferWasm: boolean }
-  | { type: "predict"; id: number; columns: { name: string; kind: "number" | "text"; value: WhatIfValue }[] };
+  | { type: "init"; modelUrl: string; prepareOptions: WhatIfPrepareOptions; preferWasm: boolean; threads?: number }
+  | { type: "predict"; id: number; columns: { name: string; kind: "number" | "text"; value: WhatIfValue }[] }
+  | { type: "batch"; id: number; columns: BatchColumn[] };
 
 export interface WorkerPrediction {
   /** binary: P(positive) */
@@ -19,5 +21,7 @@ export interface WorkerPrediction {
 
 export type WorkerResponse =
   | { type: "ready"; backend: "wasm" | "webgpu"; threads: number; loadMs: number }
-  | { type: "prediction"; id: number; prediction: WorkerPrediction; ms: number }
+  /** ms: the whole call in the worker (encode, run, decode); runMs: around session.run only */
+  | { type: "prediction"; id: number; prediction: WorkerPrediction; ms: number; runMs: number }
+  | { type: "batch"; id: number; outputs: BatchOutputs; ms: number; runMs: number }
   | { type: "error"; id: number | null; message: string };

@@ -63,6 +63,52 @@ export const openApiDocument = {
           liveVersion: { type: ["integer", "null"] },
         },
       },
+      ModelCreate: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "purpose", "task"],
+        properties: {
+          name: { type: "string", minLength: 2, maxLength: 80, description: "Unique in the workspace." },
+          purpose: { type: "string", minLength: 10, maxLength: 300, description: "One sentence: what the model decides." },
+          task: { type: "string", enum: ["binary", "multiclass", "regression"], description: "The kind of answer: yes or no, one of several categories, or a number." },
+          positiveLabel: { type: ["string", "null"], maxLength: 100, description: 'Required when task is "binary": the answer that counts as yes (e.g. ">50K" or "1").' },
+          sensitiveAttributes: { type: ["array", "null"], maxItems: 50, items: { type: "string", minLength: 1, maxLength: 100 }, description: "Columns whose groups are checked for fairness, e.g. [\"sex\", \"age_band\"]." },
+          fairnessQuestion: { type: ["string", "null"], enum: ["help", "burden", "equal", null], description: "Does a yes help the person, burden them, or should every group get it equally often? Sets how groups are compared." },
+          rowNoun: { type: ["string", "null"], maxLength: 40, description: 'What one row is, e.g. "applicants" (default "rows").' },
+        },
+      },
+      ModelWithLinks: {
+        type: "object",
+        required: ["model", "links"],
+        properties: {
+          model: {
+            allOf: [
+              { $ref: "#/components/schemas/Model" },
+              {
+                type: "object",
+                properties: {
+                  positiveLabel: { type: ["string", "null"] },
+                  sensitiveAttributes: { type: "array", items: { type: "string" } },
+                  createdAt: { type: "string", format: "date-time" },
+                },
+              },
+            ],
+          },
+          links: {
+            type: "object",
+            properties: {
+              self: { type: "string" },
+              page: { type: "string", description: "The model's page in the app." },
+              versions: { type: "string" },
+              data: { type: "string" },
+              labels: { type: "string" },
+              snapshots: { type: "string" },
+              latestSnapshot: { type: "string" },
+              live: { type: "string" },
+            },
+          },
+        },
+      },
       Accepted: {
         type: "object",
         required: ["jobId"],
@@ -192,6 +238,41 @@ export const openApiDocument = {
             content: { "application/json": { schema: { type: "object", properties: { models: { type: "array", items: { $ref: "#/components/schemas/Model" } } } } } },
           },
           "401": errors["401"],
+        },
+      },
+      post: {
+        summary: "Create a model",
+        description:
+          "The same as Add a model in the app: owners and analysts, or a token with the `versions:manage` scope. The model gets its first policy (the defaults for its task) and a `model.created` audit event. Then upload a version, the reference data and production windows at the returned links.",
+        operationId: "createModel",
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ModelCreate" } } } },
+        responses: {
+          "201": {
+            description: "Created. `Location` is the model's API path.",
+            headers: { Location: { schema: { type: "string" }, description: "/api/v1/models/{modelId}" } },
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ModelWithLinks" } } },
+          },
+          "400": {
+            description: "The body is not a JSON object, has an unknown parameter, or a parameter is missing or wrong. The message names each parameter; `details.parameter` is the first, `details.problems` lists them all.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+          "401": errors["401"],
+          "403": errors["403"],
+          "409": { description: "A model of that name exists already in the workspace.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "413": { description: "The body is over 64 KB.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}": {
+      get: {
+        summary: "One model, with its links",
+        operationId: "getModel",
+        parameters: [{ name: "modelId", in: "path", required: true, schema: { type: "string" } }],
+        responses: {
+          "200": { description: "The model.", content: { "application/json": { schema: { $ref: "#/components/schemas/ModelWithLinks" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
         },
       },
     },

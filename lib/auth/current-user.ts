@@ -6,6 +6,7 @@ import { getDb } from "@/lib/prisma/client";
 import { forbidden, noMembership, tokenForbidden, unauthenticated } from "./errors";
 import { can, tokenCan, type ApiTokenScope, type Permission, type Role } from "./permissions";
 import { USER_WITH_WORKSPACE, readSessionOncePerRequest, type SessionRow } from "./sessions";
+import { WORKSPACE_COOKIE } from "./workspace-cookie";
 
 export interface CurrentUser {
   /** the user's id; for an API token, the id of the owner who created it (audit events name the token too) */
@@ -19,6 +20,8 @@ export interface CurrentUser {
   apiToken?: { id: string; name: string; scopes: readonly ApiTokenScope[] };
   /** the Session row of a signed-in browser (absent for API tokens, tests and command-line tools) */
   sessionId?: string;
+  /** every workspace this person belongs to, oldest first (for switching; absent for API tokens) */
+  workspaces?: { id: string; name: string; role: Role }[];
 }
 
 export interface ApiTokenPrincipal {
@@ -52,8 +55,9 @@ export function runAsAnonymous<T>(fn: () => Promise<T>): Promise<T> {
 
 type UserWithMembership = SessionRow["user"];
 
-function toCurrentUser(user: UserWithMembership, sessionId?: string): CurrentUser {
-  const membership = user.memberships[0];
+/** The membership the session chose (a person in several workspaces), else the oldest. */
+function toCurrentUser(user: UserWithMembership, sessionId?: string, chosenWorkspaceId?: string | null): CurrentUser {
+  const membership = user.memberships.find((m) => m.workspace.id === chosenWorkspaceId) ?? user.memberships[0];
   if (!membership) throw noMembership();
   return {
     id: user.id,
@@ -63,6 +67,7 @@ function toCurrentUser(user: UserWithMembership, sessionId?: string): CurrentUse
     workspaceName: membership.workspace.name,
     role: membership.role,
     ...(sessionId ? { sessionId } : {}),
+    workspaces: user.memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: m.role })),
   };
 }
 
@@ -98,7 +103,7 @@ async function loadSessionUser(): Promise<CurrentUser> {
   if (!row || row.userId !== userId) throw unauthenticated();
   // Ended: refused. A member who was removed is told why on the sign-in page.
   if (row.endedAt) throw row.endedReason === "removed" ? noMembership() : unauthenticated();
-  return toCurrentUser(row.user, sessionId);
+  return toCurrentUser(row.user, sessionId, cookieStore.get(WORKSPACE_COOKIE)?.value);
 }
 
 const loadSessionUserOncePerRequest = cache(loadSessionUser);

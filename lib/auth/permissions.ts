@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "members.manage": ["owner"],
   "tokens.manage": ["owner"],
   "audit.read": ["owner", "reviewer"],
+  "webhooks.manage": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,9 +9,9 @@ export const USER_WITH_WORKSPACE = {
   id: true,
   email: true,
   name: true,
+  // Every membership, oldest first: the first is where a person works unless their session chose another.
   memberships: {
     orderBy: { createdAt: "asc" },
-    take: 1,
     select: { role: true, workspace: { select: { id: true, name: true } } },
   },
 } as const;
@@ -35,7 +35,7 @@ export async function startSession(userId: string, userAgent: string | null): Pr
   return row.id;
 }
 
-/** The session with the user's oldest membership: one query by primary key for the whole request. */
+/** The session with the user's memberships: one query by primary key for the whole request. */
 async function readSession(sessionId: string) {
   const db = await getDb();
   const row = await db.session.findUnique({

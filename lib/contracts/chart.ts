@@ -45,6 +45,8 @@ export interface LineSeries {
   /** draw the lower..upper band */
   band?: boolean;
   dashed?: boolean;
+  /** a thin, light line in a neutral colour, left out of the legend and the tooltip (one of many, e.g. ICE lines) */
+  thin?: boolean;
 }
 
 export interface ReferenceLineSpec {

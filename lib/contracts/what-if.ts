@@ -61,15 +61,30 @@ export interface WhatIfSetup {
   /** how the server reads this version's file (the same options go to prepareModel in the browser) */
   prepareOptions: WhatIfPrepareOptions;
   positiveLabel: string | null;
+  /** the model's declared sensitive attributes (their groups come with the sample, where present) */
+  sensitiveAttributes: string[];
   /** binary models: a score at or above it means "yes" */
   decisionThreshold: number | null;
   features: WhatIfFeature[];
   /** up to 300 reference rows, in `features` order; null for viewers (they get quantile-built cases only) */
-  sample: { rows: WhatIfValue[][] } | null;
+  sample: WhatIfSample | null;
   /** true when the signed-in role may not receive rows */
   rowsWithheld: boolean;
   /** false when no reference snapshot holds distributions yet */
   hasReference: boolean;
+}
+
+/** The reference rows a role allowed to see rows receives. */
+export interface WhatIfSample {
+  /** values in `features` order */
+  rows: WhatIfValue[][];
+  /**
+   * binary models with a label column: whether each row's true outcome is the positive label (null: missing).
+   * Null when the model is not binary or the reference data has no label column.
+   */
+  outcomes: (boolean | null)[] | null;
+  /** the model's sensitive attributes found in the reference data, each row's group as text (null: missing) */
+  groups: { column: string; values: (string | null)[] }[];
 }
 
 export const WHATIF_SAMPLE_LIMIT = 300;

@@ -26,6 +26,7 @@ import { readChecklist } from "@/lib/governance/checklist";
 import { chooseEvidence, evidenceHash, policyContentHash, snapshotContentHash, type EvidenceCandidate } from "@/lib/governance/evidence";
 import { allowedActions, decide, stateAfterEvidenceChange, type LifecycleAction, type LifecycleContext } from "@/lib/governance/lifecycle";
 import { rulesFromStored } from "@/lib/governance/policy-rules";
+import { notify } from "@/lib/notifications/notify";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { appendAuditEvent } from "./audit";
 import { writeCheckpoint } from "./audit-checkpoints";
@@ -421,6 +422,7 @@ export async function submitVersion(modelId: string, version: unknown, input: z.
       { action: "submit", from: facts.row.status, to, actorId: user.id, via: via(user), evidenceHash: facts.evidence.hash, comment: comment ?? null },
       { action: "version.submitted", payload: { evidenceSnapshots: facts.evidence.items.length, approvalsRequired: facts.approvalsRequired } },
     );
+    await notify(tx, { kind: "review_requested", workspaceId: user.workspaceId, actorId: user.id, actorName: user.name, model: facts.row.model, version: facts.row.version, details: {} });
     return to;
   });
 }

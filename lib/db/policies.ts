@@ -9,6 +9,7 @@ import { JUDGED_METRICS, defaultRules, rulesFromStored } from "@/lib/governance/
 import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { REJUDGE_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
+import { settleAcceptedRisks } from "./accepted-risks";
 import { appendAuditEvent } from "./audit";
 import { modelIdSchema } from "./models";
 import { writeCheckpoint } from "./audit-checkpoints";
@@ -191,6 +192,8 @@ export async function changePolicy(id: string, input: PolicyChangeInput | FormFi
         ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}),
       },
     });
+    // Accepted risks end with the policy they were accepted under (one audit event each).
+    await settleAcceptedRisks(tx, id);
     // Policy changes are evidence for sign-offs: sign the chain head now (does nothing without a signing key).
     await writeCheckpoint(tx, user.workspaceId);
     return { version, jobId };

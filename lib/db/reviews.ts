@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError } from "@/lib/auth/errors";
 import { REVIEW_CHECKLIST, checklistSchema } from "@/lib/governance/checklist";
 import { decide, type ReviewAction } from "@/lib/governance/lifecycle";
+import { notify } from "@/lib/notifications/notify";
 import { getDb } from "@/lib/prisma/client";
 import { writeCheckpoint } from "./audit-checkpoints";
 import { LIFECYCLE_TX, findVersion, lifecycleContext, loadFacts, lockModel, writeStep, type StepResult } from "./lifecycle";
@@ -78,6 +79,7 @@ export async function reviewVersion(modelId: string, version: unknown, input: Re
       },
     );
     await writeCheckpoint(tx, user.workspaceId);
+    await notify(tx, { kind: "review_decided", workspaceId: user.workspaceId, actorId: user.id, actorName: user.name, to: [facts.submission.actorId], model: row.model, version: row.version, details: { decision: data.decision } });
     return { version: row.version, status: decision.to, evidenceHash: facts.evidence.hash };
   }, LIFECYCLE_TX);
 }

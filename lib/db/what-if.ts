@@ -17,7 +17,8 @@ import {
   type WhatIfValue,
 } from "@/lib/contracts/what-if";
 import { rulesFromStored } from "@/lib/governance/policy-rules";
-import { isNumericStorage } from "@/lib/ingest/table";
+import type { ResolvedRoles } from "@/lib/contracts/column-roles";
+import { isNumericStorage, type Column } from "@/lib/ingest/table";
 import { getDb } from "@/lib/prisma/client";
 import { artifactPath, readArtifact } from "@/lib/storage/artifacts";
 import { readTable } from "@/lib/storage/tables";
@@ -85,6 +86,31 @@ function fileSize(sha256: string): number {
   }
 }
 
+/**
+ * Whether row `i`'s label is the positive one (null: missing), by the rule of lib/evaluation's binaryLabels: numbers
+ * compare numerically ("1" matches 1.0), booleans read "true", "yes" or "1" as true, text compares exactly.
+ */
+function positiveOutcome(column: Column, i: number, positiveLabel: string): boolean | null {
+  if (isNumericStorage(column)) {
+    const v = column.values[i] as number;
+    if (Number.isNaN(v)) return null;
+    const positive = column.kind === "boolean" ? (["true", "yes", "1"].includes(positiveLabel.toLowerCase()) ? 1 : 0) : Number(positiveLabel);
+    return v === positive;
+  }
+  const code = column.codes[i] as number;
+  return code < 0 ? null : column.dictionary[code] === positiveLabel;
+}
+
+/** A row's group in a sensitive column, as text (null: missing). */
+function groupText(column: Column, i: number): string | null {
+  if (isNumericStorage(column)) {
+    const v = column.values[i] as number;
+    return Number.isNaN(v) ? null : String(v);
+  }
+  const code = column.codes[i] as number;
+  return code < 0 ? null : (column.dictionary[code] ?? null);
+}
+
 /** Up to `limit` row indexes spread evenly over the table (the same rows on every visit). */
 function sampleIndexes(rows: number, limit: number): number[] {
   if (rows <= limit) return Array.from({ length: rows }, (_, i) => i);
@@ -106,6 +132,7 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
       name: true,
       task: true,
       positiveLabel: true,
+      sensitiveAttributes: true,
       versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, artifactSha256: true, featureSchema: true } },
       policies: {
         orderBy: { version: "desc" },
@@ -134,7 +161,7 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
   const referenceSnapshots = await db.snapshot.findMany({
     where: { window: { modelId: model.id, dataset: { kind: "reference" } }, schemaVersion: { gte: 2 }, supersededBy: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { modelVersionId: true, scorecard: true, drift: true, fairness: true, verdicts: true, narrative: true, schemaVersion: true, details: true, window: { select: { tablePath: true } } },
+    select: { modelVersionId: true, scorecard: true, drift: true, fairness: true, verdicts: true, narrative: true, schemaVersion: true, details: true, window: { select: { tablePath: true, dataset: { select: { columns: true } } } } },
   });
   const snapshot = referenceSnapshots.find((s) => s.modelVersionId === version.id) ?? referenceSnapshots[0];
   const distributions = snapshot ? (snapshotContentFromRow(snapshot).distributions ?? []) : [];
@@ -162,7 +189,15 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
         return code < 0 ? null : (column.dictionary[code] ?? null);
       };
     });
-    sample = { rows: indexes.map((i) => readers.map((read) => read(i))) };
+    const rows = indexes.map((i) => readers.map((read) => read(i)));
+    const roles = (snapshot?.window.dataset.columns as { roles?: Partial<ResolvedRoles> } | null)?.roles ?? {};
+    const labelColumn = roles.label ? table.columns.find((c) => c.name === roles.label) : undefined;
+    const outcomes = model.task === "binary" && labelColumn ? indexes.map((i) => positiveOutcome(labelColumn, i, model.positiveLabel ?? "1")) : null;
+    const groups = model.sensitiveAttributes.flatMap((name) => {
+      const column = table.columns.find((c) => c.name === name);
+      return column ? [{ column: name, values: indexes.map((i) => groupText(column, i)) }] : [];
+    });
+    sample = { rows, outcomes, groups };
   }
 
   return {
@@ -177,6 +212,7 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
     fileBytes: fileSize(version.artifactSha256),
     prepareOptions,
     positiveLabel: model.positiveLabel,
+    sensitiveAttributes: model.sensitiveAttributes,
     decisionThreshold: model.task === "binary" ? (rules?.decisionThreshold ?? 0.5) : null,
     features,
     sample,

@@ -5,7 +5,9 @@ import "server-only";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion, versionPrepareOptions } from "@/lib/db/versions";
+import { settleAcceptedRisks } from "@/lib/db/accepted-risks";
 import { recordEvidenceChanges } from "@/lib/db/lifecycle";
+import { notify } from "@/lib/notifications/notify";
 import { JobFailure } from "@/lib/jobs/types";
 import { WarmChild, positiveFromEnv } from "@/lib/jobs/child-process";
 import { artifactPath } from "@/lib/storage/artifacts";
@@ -145,6 +147,7 @@ export async function evaluateTargets(
  * stays as it was: the database refuses UPDATE on snapshots).
  */
 export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], windowIdOf: (key: string) => string, reason = "evaluated again"): Promise<number> {
+  const createdIds: string[] = [];
   for (const s of snapshots) {
     const windowId = windowIdOf(s.key);
     const older = await tx.snapshot.findMany({ where: { modelVersionId: s.versionId, windowId, supersededBy: null }, select: { id: true } });
@@ -165,6 +168,7 @@ export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], win
       },
       select: { id: true },
     });
+    createdIds.push(created.id);
     if (older.length) {
       await tx.snapshotSupersession.createMany({ data: older.map((o) => ({ snapshotId: o.id, supersededById: created.id, reason })) });
     }
@@ -174,7 +178,10 @@ export async function writeSnapshots(tx: Tx, snapshots: EvaluatedSnapshot[], win
   if (first) {
     const version = await tx.modelVersion.findUniqueOrThrow({ where: { id: first.versionId }, select: { modelId: true } });
     await recordEvidenceChanges(tx, version.modelId);
+    await settleAcceptedRisks(tx, version.modelId);
   }
+  // A verdict that turned red notifies owners and analysts (lib/notifications).
+  await notify(tx, { kind: "snapshots_written", snapshotIds: createdIds });
   return snapshots.length;
 }
 

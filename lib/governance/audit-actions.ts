@@ -19,6 +19,12 @@ const list = (p: Payload, key: string): string => {
   return v.length <= 3 ? v.join(", ") : `${v.length} periods`;
 };
 
+const ENDED: Record<string, string> = {
+  expired: "it reached its end date",
+  evidence_changed: "the result for that check changed",
+  policy_changed: "the policy changed",
+};
+
 const DESCRIBE: Record<string, (p: Payload) => string> = {
   "workspace.created": (p) => `Workspace "${str(p, "name")}" was created`,
   "member.added": (p) => `${str(p, "email")} was added as ${str(p, "role")}`,
@@ -51,6 +57,12 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "user.signed_out_everywhere": () => "Signed out everywhere",
   "api_token.created": (p) => `API token "${str(p, "name")}" was created`,
   "api_token.revoked": (p) => `API token "${str(p, "name")}" was revoked`,
+  "webhook.added": (p) => `A webhook to ${str(p, "url")} was added`,
+  "webhook.removed": (p) => `The webhook to ${str(p, "url")} was removed`,
+  "accepted_risk.proposed": (p) => `An owner proposed to accept ${str(p, "checkKind").replace("_", " ")} ${str(p, "checkKey")} of version ${num(p, "version")} until ${str(p, "expiresAt").slice(0, 10)}: ${str(p, "reason")}`,
+  "accepted_risk.confirmed": (p) => `A reviewer confirmed the accepted risk on ${str(p, "checkKind").replace("_", " ")} ${str(p, "checkKey")} of version ${num(p, "version")}`,
+  "accepted_risk.withdrawn": (p) => `An owner withdrew the accepted risk on ${str(p, "checkKind").replace("_", " ")} ${str(p, "checkKey")} of version ${num(p, "version")}`,
+  "accepted_risk.ended": (p) => `The accepted risk on ${str(p, "checkKind").replace("_", " ")} ${str(p, "checkKey")} of version ${num(p, "version")} ended (${ENDED[str(p, "reason")] ?? str(p, "reason")})`,
 };
 
 /** Every action the log knows how to describe, for the audit page's filter. */

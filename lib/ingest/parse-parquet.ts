@@ -11,7 +11,9 @@
  * - strings (UTF8/STRING, ENUM, plain BYTE_ARRAY, UUID) -> through the same cell reader as CSV, so
  *   missing markers, number detection and inference are identical;
  * - nested columns (lists, maps, structs), JSON, BSON, intervals, geometry -> refused, naming the
- *   column. Compression: none or snappy (hyparquet's built-in codecs); others are refused.
+ *   column. Compression: none, snappy, gzip, brotli, zstd, LZ4 and LZ4_RAW (parquet-codecs.ts); LZO is refused.
+ *   Before any page is decompressed, each page's declared size must fit the values it declares, and all pages together
+ *   may take at most {@link maxDecompressedBytes} (four times the upload limit) once decompressed.
  * Row numbers in errors count data rows from 1.
  */
 import { type FileMetaData, type SchemaTree, parquetMetadata, parquetRead, parquetSchema } from "hyparquet";
@@ -19,8 +21,9 @@ import { type BuildOptions, buildTable } from "./build-table";
 import { type ByteInput, readAllBytes } from "./byte-input";
 import { ColumnBuilder } from "./column-builder";
 import { IngestError, listWords } from "./ingest-error";
-import { type IngestLimits, resolveLimits, tooManyColumnsError, tooManyRowsError } from "./limits";
+import { type IngestLimits, LIMIT_ENV_VARS, formatBytes, resolveLimits, tooManyColumnsError, tooManyRowsError } from "./limits";
 import { MissingMatcher } from "./missing-values";
+import { PARQUET_DECOMPRESSORS, READABLE_CODECS, isDenseCodec } from "./parquet-codecs";
 import { ThriftReader, intField, structField } from "./thrift-compact";
 import type { FileDetails, IngestResult } from "./ingest-result";
 import type { RawColumn } from "./raw-column";
@@ -34,7 +37,6 @@ export interface ParquetOptions extends BuildOptions {
 }
 
 const MAGIC = [0x50, 0x41, 0x52, 0x31];
-const SUPPORTED_CODECS = new Set(["UNCOMPRESSED", "SNAPPY"]);
 const TWO_53 = 2 ** 53;
 
 type Mapping = "boolean" | "number" | "bigint" | "datetime" | "text";
@@ -176,17 +178,80 @@ function checkFooter(metadata: FileMetaData, fileBytes: number, limits: IngestLi
 /** Snappy turns 3 bytes into at most 64: a page can never grow more than this when it is decompressed. */
 const MAX_EXPANSION = 22n;
 const MAX_PAGES_PER_CHUNK = 100_000;
+/** Bytes a page may add to its values: levels, run headers, encoding overhead. */
+const PAGE_SLACK = 1024n;
+const VALUE_SLACK = 16n;
+
+/**
+ * The most bytes all pages of one file may take once decompressed: four times the upload limit (800 MB by default).
+ * A file past it would not fit the memory of the process that checks files anyway; this says so before trying.
+ */
+export function maxDecompressedBytes(limits: Pick<IngestLimits, "maxBytes">): number {
+  return 4 * limits.maxBytes;
+}
+
+/** The most bytes one value of this physical type can take in a decompressed page (its encoding aside). */
+function maxValueBytes(type: string, limits: IngestLimits): bigint {
+  switch (type) {
+    case "BOOLEAN":
+      return 1n;
+    case "INT32":
+    case "FLOAT":
+      return 4n;
+    case "INT64":
+    case "DOUBLE":
+      return 8n;
+    case "INT96":
+      return 12n;
+    default:
+      // text: a 4-byte length, then at most 4 bytes of UTF-8 per character of the longest cell allowed
+      return 4n + 4n * BigInt(limits.maxCellChars);
+  }
+}
+
+/** Refuses a codec Sightline cannot read (LZO, or a code it does not know), naming the column. */
+function checkCodecs(metadata: FileMetaData, file: string): void {
+  for (const rg of metadata.row_groups) {
+    for (const cc of rg.columns) {
+      const codec = cc.meta_data?.codec;
+      if (codec !== undefined && !READABLE_CODECS.has(codec)) {
+        throw new IngestError({
+          code: "unsupported_parquet",
+          file,
+          column: cc.meta_data?.path_in_schema.join(".") ?? "",
+          problem: `The file is compressed with ${String(codec)}, which Sightline cannot read (it reads Parquet with no compression, snappy, gzip, brotli, zstd or LZ4).`,
+          fix: 'Save it again with another compression (pandas and pyarrow use snappy by default, polars zstd; in polars: write_parquet(path, compression="zstd")), or upload CSV.',
+        });
+      }
+    }
+  }
+}
+
+function decompressedTooLarge(file: string, limits: IngestLimits, declared: bigint): IngestError {
+  return new IngestError({
+    code: "file_too_large",
+    file,
+    problem: `Once decompressed, the file's data would take ${formatBytes(Number(declared))}, more than the ${formatBytes(maxDecompressedBytes(limits))} Sightline reads from one file (four times the upload limit).`,
+    fix: `Split it into smaller files (for example one per week), or ask your administrator to raise ${LIMIT_ENV_VARS.maxBytes}.`,
+  });
+}
 
 /**
  * Walks the page headers of every column chunk (a few bytes each; no page is decompressed or decoded): each page
- * lies inside its chunk, its declared decompressed size is one its compressed bytes can give, a dictionary holds
- * no more values than its bytes, and the data pages hold at least the rows the footer declares.
+ * lies inside its chunk, its declared decompressed size is one its compressed bytes can give (snappy, none) or its
+ * values can fill (gzip, brotli, zstd, LZ4, which may shrink data a thousandfold), all pages together stay under
+ * {@link maxDecompressedBytes}, a dictionary holds no more values than its bytes, and the data pages hold at least the
+ * rows the footer declares.
  */
-function checkPages(metadata: FileMetaData, bytes: Uint8Array, file: string): void {
+function checkPages(metadata: FileMetaData, bytes: Uint8Array, limits: IngestLimits, file: string): void {
+  const budget = BigInt(maxDecompressedBytes(limits));
+  let total = 0n;
   for (const rg of metadata.row_groups) {
     for (const cc of rg.columns) {
       const meta = cc.meta_data!;
       const column = meta.path_in_schema.join(".");
+      const dense = isDenseCodec(meta.codec);
+      const perValue = maxValueBytes(meta.type, limits) + VALUE_SLACK;
       const first = meta.dictionary_page_offset !== undefined && meta.dictionary_page_offset > 0n ? meta.dictionary_page_offset : meta.data_page_offset;
       const end = Number(first + meta.total_compressed_size);
       let pos = Number(first);
@@ -210,19 +275,28 @@ function checkPages(metadata: FileMetaData, bytes: Uint8Array, file: string): vo
         if (BigInt(reader.offset) + compressed > BigInt(end)) {
           throw footerError(file, `${at} declares ${compressed.toLocaleString("en-US")} bytes, past the end of the column's data`);
         }
-        if (uncompressed > compressed * MAX_EXPANSION + 1024n) {
+        if (!dense && uncompressed > compressed * MAX_EXPANSION + PAGE_SLACK) {
           throw footerError(file, `${at} claims to hold ${uncompressed.toLocaleString("en-US")} bytes once decompressed, impossible for its ${compressed.toLocaleString("en-US")} compressed bytes`);
         }
+        let count: bigint | undefined;
         if (type === 2n) {
-          const count = intField(structField(header, 7), 1) ?? -1n;
+          count = intField(structField(header, 7), 1) ?? -1n;
           if (count < 0n || count > uncompressed) {
             throw footerError(file, `the dictionary of column "${column}" declares ${count.toLocaleString("en-US")} values in ${uncompressed.toLocaleString("en-US")} bytes`);
           }
         } else if (type === 0n || type === 3n) {
-          const count = intField(structField(header, type === 0n ? 5 : 8), 1) ?? -1n;
+          count = intField(structField(header, type === 0n ? 5 : 8), 1) ?? -1n;
           if (count < 0n) throw footerError(file, `${at} declares no valid number of values`);
           values += count;
         }
+        if (dense && uncompressed > (count ?? 0n) * perValue + PAGE_SLACK) {
+          throw footerError(
+            file,
+            `${at} claims to hold ${uncompressed.toLocaleString("en-US")} bytes once decompressed, more than its ${(count ?? 0n).toLocaleString("en-US")} values can take (at most ${((count ?? 0n) * perValue + PAGE_SLACK).toLocaleString("en-US")} bytes)`,
+          );
+        }
+        total += uncompressed;
+        if (total > budget) throw decompressedTooLarge(file, limits, total);
         pos = reader.offset + Number(compressed);
       }
       if (values < rg.num_rows) {
@@ -242,7 +316,8 @@ export async function parseParquet(input: ByteInput, options: ParquetOptions): P
   const bytes = await readAllBytes(input, file, limits);
   const metadata = readMetadata(bytes, file);
   checkFooter(metadata, bytes.length, limits, file);
-  checkPages(metadata, bytes, file);
+  checkCodecs(metadata, file);
+  checkPages(metadata, bytes, limits, file);
   let tree: SchemaTree;
   try {
     tree = parquetSchema(metadata);
@@ -267,20 +342,6 @@ export async function parseParquet(input: ByteInput, options: ParquetOptions): P
     });
   }
   const mappings = nodes.map((n) => mappingOf(n, file));
-  for (const rg of metadata.row_groups) {
-    for (const cc of rg.columns) {
-      const codec = cc.meta_data?.codec;
-      if (codec !== undefined && !SUPPORTED_CODECS.has(codec)) {
-        throw new IngestError({
-          code: "unsupported_parquet",
-          file,
-          column: cc.meta_data?.path_in_schema.join(".") ?? "",
-          problem: `The file is compressed with ${codec}, which Sightline cannot read yet (it reads uncompressed and snappy Parquet).`,
-          fix: 'Save it again with snappy compression (pandas and pyarrow do by default; in polars: write_parquet(path, compression="snappy")), or upload CSV.',
-        });
-      }
-    }
-  }
 
   const chunks: { rowStart: number; data: ArrayLike<unknown> }[][] = names.map(() => []);
   const index = new Map(names.map((n, i) => [n, i]));
@@ -288,6 +349,7 @@ export async function parseParquet(input: ByteInput, options: ParquetOptions): P
     await parquetRead({
       file: { byteLength: bytes.byteLength, slice: (s, e) => bytes.buffer.slice(bytes.byteOffset + s, bytes.byteOffset + (e ?? bytes.byteLength)) as ArrayBuffer },
       metadata,
+      compressors: PARQUET_DECOMPRESSORS,
       utf8: true,
       parsers: {
         timestampFromMilliseconds: (v: bigint) => Number(v),

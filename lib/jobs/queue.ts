@@ -19,6 +19,9 @@ export const RUN_QUEUE = "sightline-run-job";
 export const CHECKPOINT_QUEUE = "sightline-audit-checkpoint";
 export const SWEEP_QUEUE = "sightline-sweep-staging";
 export const RECOVERY_QUEUE = "sightline-recover-jobs";
+/** Notifications (lib/notifications): one e-mail or webhook post per message, retried with backoff; and the daily look for models without new data. */
+export const NOTIFY_QUEUE = "sightline-notify-deliver";
+export const STALE_DATA_QUEUE = "sightline-notify-stale-data";
 
 /** A process's name in Job.holder: the host and the process id. */
 export const HOLDER = `${os.hostname()} ${process.pid}`;
@@ -68,7 +71,7 @@ export async function getQueue(): Promise<PgBoss> {
     if (globalQueue.sightlineQueue === state) {
       state.started = (async () => {
         await state.boss.start();
-        for (const name of [RUN_QUEUE, CHECKPOINT_QUEUE, SWEEP_QUEUE, RECOVERY_QUEUE]) {
+        for (const name of [RUN_QUEUE, CHECKPOINT_QUEUE, SWEEP_QUEUE, RECOVERY_QUEUE, NOTIFY_QUEUE, STALE_DATA_QUEUE]) {
           await state.boss.createQueue(name, { name, retryLimit: 0, expireInSeconds: name === RUN_QUEUE ? 12 * 3600 : 15 * 60 });
         }
       })().catch((error: unknown) => {

@@ -137,7 +137,7 @@ export const HELP_GUIDE: GuideSection[] = [
     title: "What the data file needs",
     paragraphs: ["The reference data and each batch of new data are files of rows with a header line of column names."],
     points: [
-      "Formats: CSV (commas, semicolons, tabs or bars between values), Parquet (not compressed, or snappy) or JSON rows. Save a spreadsheet as CSV first.",
+      "Formats: CSV (commas, semicolons, tabs or bars between values), Parquet (not compressed, or snappy, gzip, brotli, zstd or LZ4) or JSON rows. Save a spreadsheet as CSV first.",
       "Text in UTF-8 is best. A file saved by Excel on Windows is read too.",
       "One column for each input of the model, with the same names.",
       "The true outcome of each row, in a column such as label, target or outcome. The reference data must have it. New data may get it later.",

@@ -28,3 +28,6 @@ export * from "./portfolio-words";
 export * from "./status-words";
 export * from "./governance-words";
 export * from "./what-if-words";
+export * from "./notification-words";
+export * from "./what-if-analysis-words";
+export * from "./accepted-risk-words";

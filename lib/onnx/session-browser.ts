@@ -10,7 +10,7 @@ import type { InferenceSession } from "onnxruntime-web";
 import type { ColumnSource } from "./columns";
 import { type OrtModule, createOrtRunner } from "./ort-runner";
 import type { PreparedModel } from "./plan";
-import type { DryRunResult, ScoreOptions, ScoredTable } from "./score-loop";
+import type { DryRunResult, ScoreOptions, ScoredTable, TensorRunner } from "./score-loop";
 import { type ScoringSession, makeScoringSession, withSession } from "./scoring-session";
 
 export type { ScoringSession } from "./scoring-session";
@@ -62,7 +62,8 @@ export function loadRuntime(prefer?: BrowserBackend): Promise<{ ort: OrtModule; 
   return loading;
 }
 
-export async function createScoringSession(prepared: PreparedModel, prefer?: BrowserBackend): Promise<ScoringSession> {
+/** `wrap` may decorate the runner (the what-if worker times each `session.run` through it). */
+export async function createScoringSession(prepared: PreparedModel, prefer?: BrowserBackend, wrap?: (runner: TensorRunner) => TensorRunner): Promise<ScoringSession> {
   const { ort, backend } = await loadRuntime(prefer);
   const options: InferenceSession.SessionOptions = {
     executionProviders: backend === "webgpu" ? ["webgpu", "wasm"] : ["wasm"],
@@ -70,7 +71,7 @@ export async function createScoringSession(prepared: PreparedModel, prefer?: Bro
     logSeverityLevel: 3,
   };
   const runner = await createOrtRunner(ort, prepared.bytes, options);
-  return makeScoringSession(prepared, runner);
+  return makeScoringSession(prepared, wrap ? wrap(runner) : runner);
 }
 
 export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable> {

@@ -5,40 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/a11y";
+import { DEMO, productionMonths, pushData, pushVersion } from "./support/models";
 import { signedInPage } from "./support/session";
-
-const DEMO = path.join(process.cwd(), "prisma/demo");
-
-/** The demo production file cut to the months given (rows whose timestamp starts with one of them). */
-function productionMonths(months: readonly string[]): Buffer {
-  const lines = fs.readFileSync(path.join(DEMO, "data/income-production.csv"), "utf8").split("\n");
-  const header = lines[0]!;
-  const rows = lines.slice(1).filter((line) => months.some((m) => line.split(",")[1]?.startsWith(m)));
-  return Buffer.from([header, ...rows].join("\n") + "\n");
-}
-
-async function waitForJob(request: APIRequestContext, jobId: string): Promise<void> {
-  await expect
-    .poll(async () => ((await (await request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 120_000, intervals: [500] })
-    .toBe("succeeded");
-}
-
-async function pushData(request: APIRequestContext, modelId: string, query: string, body: Buffer): Promise<void> {
-  const response = await request.post(`/api/v1/models/${modelId}/data?${query}`, { data: body, headers: { "Content-Type": "text/csv" } });
-  expect(response.status(), await response.text()).toBe(202);
-  await waitForJob(request, ((await response.json()) as { jobId: string }).jobId);
-}
-
-async function pushVersion(request: APIRequestContext, modelId: string, file: string): Promise<number> {
-  const response = await request.post(`/api/v1/models/${modelId}/versions?file=${file}`, {
-    data: fs.readFileSync(path.join(DEMO, "models", file)),
-    headers: { "Content-Type": "application/octet-stream" },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const created = (await response.json()) as { version: number; jobId: string | null };
-  if (created.jobId) await waitForJob(request, created.jobId);
-  return created.version;
-}
 
 async function createModel(page: Page, name: string): Promise<string> {
   await page.goto("/models/new");

@@ -13,7 +13,7 @@ const BAD_DATA = [
   "empty.csv", "blank-lines-only.csv", "header-only.csv", "binary-garbage.csv", "workbook-renamed.csv", "gzip-compressed.csv",
   "pdf-renamed.csv", "mixed-encoding.csv", "too-many-columns.csv", "ragged-rows.csv", "unbalanced-quotes.csv", "bad-closing-quote.csv",
   "duplicate-columns.csv", "unnamed-column.csv", "no-header.csv", "cell-too-long.csv", "truncated.parquet", "not-a-parquet.parquet",
-  "zero-byte.parquet", "random-bytes.parquet", "json-column.parquet", "gzip-codec.parquet", "header-only.parquet", "not-a-list.json",
+  "zero-byte.parquet", "random-bytes.parquet", "json-column.parquet", "header-only.parquet", "not-a-list.json",
 ];
 /** Data files refused because they do not fit the demo model (labels, features). */
 const BAD_FOR_MODEL = ["three-class-label.csv", "missing-feature-columns.csv", "positive-label-missing.csv"];

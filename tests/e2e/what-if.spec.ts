@@ -167,3 +167,90 @@ test("parity: for 50 sample rows the browser's probabilities equal lib/onnx scor
   });
   expect(scores.size, "the rows give different probabilities").toBeGreaterThan(5);
 });
+
+/** Opens an analysis panel by its heading (a native <details>: a click on its summary). */
+async function openPanel(page: Page, testId: string): Promise<void> {
+  const panel = page.getByTestId(testId);
+  await panel.locator("summary").click();
+  await expect(panel).toHaveAttribute("open", "");
+}
+
+test("a case far from every example row is flagged as unusual, within the reference range", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await openWhatIf(page, await incomeId(page));
+  await expect(page.getByTestId("whatif-unusual")).toHaveCount(0);
+  // Each value is seen in the reference data, but no example row is anywhere near all of them at once.
+  for (const [name, value] of [["age", "90"], ["education-num", "16"], ["hours-per-week", "1"], ["capital-gain", "99999"], ["capital-loss", "4356"]] as const) {
+    await feature(page, name).fill(value);
+  }
+  await expect(page.getByTestId("whatif-unusual")).toContainText(/This case is unlike any of the \d+ example rows: the closest one differs most in/);
+  // Every value is inside the reference range, so the range warning stays away.
+  await expect(page.getByTestId("whatif-warnings")).toHaveCount(0);
+});
+
+test("the counterfactual names the smallest change, and applying it flips the decision", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await openWhatIf(page, await incomeId(page));
+  const detail = page.getByTestId("whatif-prediction").locator("p").nth(1);
+  const before = (await detail.textContent()) ?? "";
+  const saidYes = before.includes("at or above");
+  await openPanel(page, "whatif-panel-counterfactual");
+  for (const name of ["capital-gain", "hours-per-week", "education-num"]) await page.locator(`[data-changeable="${name}"]`).check();
+  // A fourth input cannot be ticked.
+  await expect(page.locator('[data-changeable="age"]')).toBeDisabled();
+  await page.getByTestId("whatif-counterfactual-find").click();
+  // One change: "If capital-gain were 1647 instead of 0, the model would say ...". Several: "Change a from x to y and
+  // b from ... Then the model would say ...".
+  const then = saidYes ? "the model would say no" : 'the model would say ">50K"';
+  await expect(page.getByTestId("whatif-counterfactual-sentence")).toHaveText(new RegExp(`^(If .+ were .+ instead of .+, ${then}|Change .+ from .+ to .+\\. Then ${then})\\.$`));
+  await page.getByTestId("whatif-counterfactual-apply").click();
+  await expect(detail).toContainText(saidYes ? "below the policy's cut-off" : "at or above the policy's cut-off");
+});
+
+test("partial dependence draws its lines and shows them as a table", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  await openWhatIf(page, await incomeId(page));
+  await openPanel(page, "whatif-panel-pdp");
+  const chart = page.getByTestId("whatif-pdp-chart");
+  await expect(chart).toHaveAttribute("data-chart", "line");
+  await expect(chart.getByTestId("chart-summary")).toContainText(/On average over \d+ example rows/);
+  // 50 of the 200 rows drawn thin, the average and this case: 52 lines.
+  await expect(chart.locator(".recharts-line")).toHaveCount(52);
+  // 50 ages x (200 rows + this case) in one batch.
+  await expect(page.getByTestId("whatif-pdp")).toHaveAttribute("data-rows", String(50 * 201));
+  await chart.getByTestId("chart-toggle").click();
+  await expect(chart).toHaveAttribute("data-view", "table");
+  await expect(chart.getByTestId("chart-table").locator("tbody tr")).toHaveCount(50);
+  await page.getByTestId("whatif-pdp-feature").selectOption({ label: "sex" });
+  await expect(chart.getByTestId("chart-table").locator("tbody tr")).toHaveCount(2);
+});
+
+test("the threshold slider changes the counts, and the page stays usable at 390 px with every panel open", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWhatIf(page, await incomeId(page));
+  await openPanel(page, "whatif-panel-threshold");
+  const result = page.getByTestId("whatif-threshold-result");
+  await expect(result).toHaveAttribute("data-tp", /\d+/);
+  const counts = async () => ({ tp: Number(await result.getAttribute("data-tp")), fp: Number(await result.getAttribute("data-fp")), fn: Number(await result.getAttribute("data-fn")) });
+  const atPolicy = await counts();
+  await page.getByTestId("whatif-threshold").fill("0.1");
+  await expect(page.getByTestId("whatif-threshold-counts")).toContainText("At a cut-off of 10%");
+  const low = await counts();
+  expect(low.fp).toBeGreaterThan(atPolicy.fp);
+  expect(low.tp + low.fn).toBe(atPolicy.tp + atPolicy.fn);
+  // The keyboard moves it too: one step up.
+  await page.getByTestId("whatif-threshold").press("ArrowRight");
+  await expect(page.getByTestId("whatif-threshold-counts")).toContainText("At a cut-off of 11%");
+  await page.getByTestId("whatif-cost-fn").fill("5");
+  await expect(result).toContainText("misses at 5 each");
+  await expect(page.getByTestId("whatif-threshold-groups")).toContainText("sex = Female");
+
+  await openPanel(page, "whatif-panel-pdp");
+  await expect(page.getByTestId("whatif-pdp-chart").locator(".recharts-line")).toHaveCount(52);
+  await openPanel(page, "whatif-panel-counterfactual");
+  await openPanel(page, "whatif-panel-cost");
+  await expect(page.getByTestId("whatif-cost")).toContainText(/The model file is [\d.]+ (KB|MB)\./);
+  await expectNoAxeViolations(page, "what-if at 390 px, every panel open");
+  await expectNoHorizontalScroll(page);
+});

@@ -4,7 +4,6 @@
 // pipeline's own tests cover how they are made); what matters is what the lifecycle reads from them.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessError, RuleError } from "@/lib/auth/errors";
 import { findOrCreateModelAsOperator } from "@/lib/db/bootstrap";
 import {
   getVersionForApi,
@@ -21,7 +20,7 @@ import { listAuditEvents } from "@/lib/db/audit";
 import { reviewVersion, type ReviewInput } from "@/lib/db/reviews";
 import { REVIEW_CHECKLIST } from "@/lib/governance/checklist";
 import { Prisma } from "@/lib/prisma/generated/client";
-import { closeDb, getDb, makeWorkspace, runAsUser, usePostgres, type TestWorkspace } from "./support";
+import { closeDb, getDb, makeWorkspace, runAsUser, usePostgres, type TestWorkspace, refusal } from "./support";
 
 let ws: TestWorkspace;
 let modelId: string;
@@ -30,17 +29,6 @@ let datasetId: string;
 
 const checklist = Object.fromEntries(REVIEW_CHECKLIST.map((i) => [i.id, "yes"]));
 const approve: ReviewInput = { decision: "approve", comment: "Looks good on the evidence shown.", checklist };
-
-async function refusal(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (error) {
-    if (error instanceof RuleError) return `rule: ${error.message}`;
-    if (error instanceof AccessError) return `${error.kind}: ${error.message}`;
-    throw error;
-  }
-  return "allowed";
-}
 
 async function addVersion(version: number): Promise<string> {
   const db = await getDb();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { runAsAnonymous, runAsUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/auth/permissions";
+import { AccessError, RuleError } from "@/lib/auth/errors";
 import { addMemberAsOperator, findOrCreateWorkspace } from "@/lib/db/bootstrap";
 import { closeDb, getDb } from "@/lib/prisma/client";
 
@@ -16,6 +17,18 @@ export function usePostgres(): void {
 }
 
 export { closeDb, getDb, runAsAnonymous, runAsUser };
+
+/** "allowed", or how the data layer refused: "rule: ..." or "<kind>: ..." (any other error is thrown). */
+export async function refusal(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof RuleError) return `rule: ${error.message}`;
+    if (error instanceof AccessError) return `${error.kind}: ${error.message}`;
+    throw error;
+  }
+  return "allowed";
+}
 
 export interface TestWorkspace {
   id: string;

@@ -26,7 +26,12 @@ import { shellFills } from "./corpus-shell";
 import { analysisPageFills } from "./corpus-analysis";
 import { modelPageFills } from "./corpus-model-pages";
 import { governanceFills } from "./corpus-governance";
+import { packetFills } from "./corpus-packet";
 import { whatIfFills } from "./corpus-what-if";
+import { whatIfAnalysisFills } from "./corpus-what-if-analysis";
+import { notificationFills } from "./corpus-notifications";
+import { rowsAndApiFills } from "./corpus-rows-api";
+import { acceptedRiskFills } from "./corpus-accepted-risks";
 
 export interface Filled {
   template: string;
@@ -240,7 +245,7 @@ export function filledTemplates(): Filled[] {
     }
   }
   for (const rows of [42, 2000, 123456]) out.push({ template: "scorecardCaption", fill: String(rows), text: scorecardCaption(rows) });
-  out.push(...sliceFills(), ...chartFills(), ...policyFills(), ...analysisPageFills(), ...shellFills(), ...modelPageFills(), ...governanceFills(), ...whatIfFills());
+  out.push(...sliceFills(), ...chartFills(), ...policyFills(), ...analysisPageFills(), ...shellFills(), ...modelPageFills(), ...governanceFills(), ...packetFills(), ...whatIfFills(), ...whatIfAnalysisFills(), ...notificationFills(), ...rowsAndApiFills(), ...acceptedRiskFills());
   return out;
 }
 

@@ -6,6 +6,7 @@ import { VerdictBlock } from "@/components/drift/verdict-block";
 import { Card } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import { parseViewParams, resolveView } from "@/lib/contracts/view-params";
+import { acceptedMarksForSnapshot } from "@/lib/db/accepted-risks";
 import { derivedFromSnapshots, getModelView, getSnapshotContents } from "@/lib/db/model-views";
 import {
   DRIFT_EXPLAINER,
@@ -44,7 +45,7 @@ export default async function DriftPage({ params, searchParams }: Props) {
     );
   }
   // Every window's drift for the charts over time (immutable snapshots: kept in memory after the first read).
-  const contents = await guard(() => getSnapshotContents(id, model.windows.map((w) => w.snapshotId)));
+  const [contents, accepted] = await guard(() => Promise.all([getSnapshotContents(id, model.windows.map((w) => w.snapshotId)), acceptedMarksForSnapshot(id, current.snapshotId)]));
   const content = contents.get(current.snapshotId)!;
   const key = model.windows.map((w) => w.snapshotId).join(",");
   const history = derivedFromSnapshots(`drift-history:${key}`, () => driftHistory(model.windows, contents));
@@ -121,7 +122,7 @@ export default async function DriftPage({ params, searchParams }: Props) {
       ) : null}
 
       <Card>
-        <DriftColumnTable rows={rows} histograms={histograms} csv={csv} title="Every column" description={driftTableCaption(drift.numberOfColumns, judgeable ? drift.numberOfDriftedColumns : 0)} />
+        <DriftColumnTable rows={rows} histograms={histograms} csv={csv} accepted={accepted.drift_column} title="Every column" description={driftTableCaption(drift.numberOfColumns, judgeable ? drift.numberOfDriftedColumns : 0)} />
       </Card>
     </div>
   );

@@ -8,6 +8,7 @@ import { sliceView } from "@/components/fairness/slice-views";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { guard } from "@/lib/auth/guard";
+import { acceptedGroups, acceptedMarksForSnapshot } from "@/lib/db/accepted-risks";
 import { can } from "@/lib/auth/permissions";
 import { parseSliceParams, pickSlice } from "@/lib/contracts/slice-params";
 import { parseViewParams, resolveView } from "@/lib/contracts/view-params";
@@ -72,7 +73,7 @@ export default async function FairnessPage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const snapshot = await guard(() => getWindowSnapshot(id, current));
+  const [snapshot, accepted] = await guard(() => Promise.all([getWindowSnapshot(id, current), acceptedMarksForSnapshot(id, current.snapshotId)]));
   const content = snapshot.content;
   const slices = content.slices ?? null;
   const columns = slices?.columns ?? [];
@@ -120,7 +121,7 @@ export default async function FairnessPage({ params, searchParams }: Props) {
                 testId="disparity-chart"
               />
             ) : null}
-            <GroupTable view={view} title={`Groups of ${column.name}`} caption={sliceTableCaption(column, slices.rows, rowNoun)} />
+            <GroupTable view={view} accepted={acceptedGroups(accepted.fairness_comparison, column.name)} title={`Groups of ${column.name}`} caption={sliceTableCaption(column, slices.rows, rowNoun)} />
           </div>
         </Card>
       ) : null}

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { Chart, DataTable } from "@/components/charts";
 import { MetricTiles, type MetricTile } from "@/components/model/metric-tiles";
+import { ScoredRows } from "@/components/model/scored-rows-table";
 import { ViewPicker } from "@/components/model/view-picker";
 import { Card } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import { metricSeries } from "@/lib/charts/metric-series";
 import { binaryConfusion, calibrationChart, classConfusion, perClassTable, predictedAgainstActual } from "@/lib/charts/performance-charts";
 import { parseViewParams, resolveView } from "@/lib/contracts/view-params";
+import { acceptedMarksForSnapshot } from "@/lib/db/accepted-risks";
 import { getModelView, getSnapshotContents } from "@/lib/db/model-views";
+import { getScoredRowsPanel } from "@/lib/db/scored-rows";
+import "@/lib/evaluation/register-jobs"; // lib/db/scored-rows reads lib/db/versions, which can queue jobs
 import {
   NOT_STORED_WORDS,
   PERFORMANCE_WORDS,
@@ -25,6 +30,12 @@ import {
   scorecardCaption,
   snapshotCaption,
 } from "@/lib/narrative";
+import { SCORED_ROWS_WORDS } from "@/lib/narrative/scored-rows-words";
+
+/** Twenty rows of the shown period with the model's answers (scored in a child process; streamed in after the page). */
+async function ScoredRowsSection({ modelId, windowId }: { modelId: string; windowId: string }) {
+  return <ScoredRows panel={await getScoredRowsPanel(modelId, windowId)} />;
+}
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -40,7 +51,9 @@ export default async function PerformancePage({ params, searchParams }: { params
   const { id } = await params;
   const model = await guard(() => getModelView(id));
   const view = resolveView(model.windows, parseViewParams(await searchParams));
-  const contents = await guard(() => getSnapshotContents(id, model.windows.map((w) => w.snapshotId)));
+  const [contents, accepted] = await guard(() =>
+    Promise.all([getSnapshotContents(id, model.windows.map((w) => w.snapshotId)), view.current ? acceptedMarksForSnapshot(id, view.current.snapshotId) : Promise.resolve(null)]),
+  );
   const base = `/models/${model.id}`;
   const rowNoun = model.rules.rowNoun || "rows";
   const current = view.current ? contents.get(view.current.snapshotId) : undefined;
@@ -57,6 +70,7 @@ export default async function PerformancePage({ params, searchParams }: { params
       beforeLabel: view.comparison?.windowLabel ?? null,
       currentLabel: view.current?.windowLabel ?? "",
       ...(floor !== undefined ? { floor } : {}),
+      ...(accepted?.metric[entry.name] ? { accepted: accepted.metric[entry.name] } : {}),
     };
   });
   const verdict = current?.verdicts.performance;
@@ -206,6 +220,11 @@ export default async function PerformancePage({ params, searchParams }: { params
               })}
             </div>
           </Card>
+        ) : null}
+        {view.current ? (
+          <Suspense fallback={<p className="text-sm text-slate-600">{SCORED_ROWS_WORDS.scoring}</p>}>
+            <ScoredRowsSection modelId={model.id} windowId={view.current.windowId} />
+          </Suspense>
         ) : null}
       </div>
     </>

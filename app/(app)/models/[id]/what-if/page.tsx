@@ -6,7 +6,11 @@ import { getWhatIfSetup } from "@/lib/db/what-if";
 import { modelPageTitle } from "@/lib/narrative/model-page-words";
 import { WHATIF_WORDS } from "@/lib/narrative/what-if-words";
 
-const searchSchema = z.object({ version: z.string().regex(/^\d{1,7}$/).optional().catch(undefined) });
+// `threads` asks the in-browser runtime for that many WASM threads (the benchmark's one-thread run).
+const searchSchema = z.object({
+  version: z.string().regex(/^\d{1,7}$/).optional().catch(undefined),
+  threads: z.coerce.number().int().min(1).max(64).optional().catch(undefined),
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -20,7 +24,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function WhatIfPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const { version } = searchSchema.parse(await searchParams);
+  const { version, threads } = searchSchema.parse(await searchParams);
   const setup = await guard(() => getWhatIfSetup(id, version));
   return (
     <>
@@ -30,7 +34,7 @@ export default async function WhatIfPage({ params, searchParams }: { params: Pro
         <p className="mt-1 max-w-2xl text-slate-600">{WHATIF_WORDS.lead}</p>
         <p className="mt-1 text-sm text-slate-600">{`Version ${setup.version}.`}</p>
       </div>
-      <WhatIfExplorer setup={setup} />
+      <WhatIfExplorer setup={setup} threads={threads} />
     </>
   );
 }

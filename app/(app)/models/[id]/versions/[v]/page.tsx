@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { AcceptedRisksPanel } from "@/components/governance/accepted-risk-panel";
 import { ReviewForm } from "@/components/governance/review-form";
 import { VersionActions } from "@/components/governance/version-actions";
 import { ComparisonPanel, EvidencePanel, LiveHistory, ReviewsList, StatusTimeline } from "@/components/governance/version-panels";
@@ -11,8 +12,11 @@ import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { buttonClass } from "@/components/ui/button";
 import { guard } from "@/lib/auth/guard";
+import { getAcceptedRisksPanel } from "@/lib/db/accepted-risks";
 import { getVersionGovernance, liveVersionAt } from "@/lib/db/lifecycle";
 import {
+  ACCEPTED_RISKS_INTRO,
+  ACCEPTED_RISKS_TITLE,
   LIVE_AT_FIELD_ERROR,
   LIVE_WITHOUT_REVIEW_WORDS,
   NO_INDEPENDENT_REVIEW_WORDS,
@@ -43,7 +47,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
   const [{ id, v }, query] = await Promise.all([params, searchParams]);
   const parsedAt = typeof query.at === "string" ? atSchema.safeParse(query.at) : null;
   const at = parsedAt?.success ? parsedAt.data : null;
-  const [view, liveAt] = await guard(() => Promise.all([getVersionGovernance(id, v), at ? liveVersionAt(id, at) : Promise.resolve(null)]));
+  const [view, liveAt, risks] = await guard(() => Promise.all([getVersionGovernance(id, v), at ? liveVersionAt(id, at) : Promise.resolve(null), getAcceptedRisksPanel(id, v)]));
   const reviewing = view.actions.includes("approve");
   const hasLive = view.liveHistory.some((s) => s.until === null);
   const live = view.effectiveStatus === "live";
@@ -82,6 +86,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
           <Link href={`/models/${view.modelId}/versions`} className="text-sky-800 hover:underline">
             ← All versions
           </Link>
+          <Link href={`/models/${view.modelId}/versions/${view.version}/packet`} className="text-sky-800 hover:underline" data-testid="packet-link">
+            Sign-off packet to print
+          </Link>
           {view.canReadAudit ? (
             <Link href={`/audit?model=${view.modelId}&version=${view.version}`} className="text-sky-800 hover:underline" data-testid="audit-link">
               This version in the audit log
@@ -115,6 +122,16 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
         <h3 className="text-base font-semibold">Evidence</h3>
         <div className="mt-2">
           <EvidencePanel evidence={view.evidence} />
+        </div>
+      </Card>
+
+      <Card>
+        <h3 className="text-base font-semibold" id="accepted-risks">
+          {ACCEPTED_RISKS_TITLE}
+        </h3>
+        <p className="mt-1 text-sm text-slate-700">{ACCEPTED_RISKS_INTRO}</p>
+        <div className="mt-3">
+          <AcceptedRisksPanel view={risks} />
         </div>
       </Card>
 
