@@ -12,10 +12,10 @@ import { LruCache } from "@/lib/charts/lru";
 import type { ModelView, VersionRow } from "@/lib/contracts/model-view";
 import type { WindowSnapshot, WindowSummary } from "@/lib/contracts/model-health";
 import { snapshotContentFromRow, type StoredSnapshotRow } from "@/lib/contracts/snapshot-content";
-import type { SnapshotContent, Verdicts } from "@/lib/contracts/snapshot-types";
+import type { SnapshotContent } from "@/lib/contracts/snapshot-types";
 import { defaultRules, rulesFromStored } from "@/lib/governance/policy-rules";
 import { getDb } from "@/lib/prisma/client";
-import { compareNewestFirst } from "./snapshots";
+import { compareNewestFirst, toSummary } from "./snapshots";
 import { modelIdSchema } from "./models";
 
 const contents = new LruCache<string, SnapshotContent>(512);
@@ -79,21 +79,7 @@ const loadModelView = cache(async (modelId: string): Promise<ModelView> => {
     const windows = perVersion.get(s.modelVersionId) ?? new Map<string, WindowSummary>();
     perVersion.set(s.modelVersionId, windows);
     if (windows.has(s.window.id)) continue;
-    windows.set(s.window.id, {
-      snapshotId: s.id,
-      windowId: s.window.id,
-      windowLabel: s.window.label,
-      fileName: s.window.dataset.fileName,
-      isReference: s.window.dataset.kind === "reference",
-      startsAt: s.window.startsAt,
-      endsAt: s.window.endsAt ?? s.window.createdAt,
-      uploadedAt: s.window.createdAt,
-      rowCount: s.window.rowCount,
-      inputHash: s.inputHash,
-      createdAt: s.createdAt,
-      schemaVersion: s.schemaVersion,
-      verdicts: s.verdicts as unknown as Verdicts,
-    });
+    windows.set(s.window.id, toSummary(s));
   }
   const summaries = shownId ? [...(perVersion.get(shownId)?.values() ?? [])] : [];
   const order = (a: WindowSummary, b: WindowSummary) => compareNewestFirst({ ...a, id: a.windowId }, { ...b, id: b.windowId });

@@ -44,17 +44,18 @@ const summarySelect = {
   window: { select: { id: true, label: true, startsAt: true, endsAt: true, createdAt: true, rowCount: true, dataset: { select: { kind: true, fileName: true } } } },
 } as const;
 
-interface SummaryRow {
+/** A snapshot row with its window, as both the snapshot list and the model views read it. */
+export interface SummaryRow {
   id: string;
   inputHash: string;
   createdAt: Date;
   verdicts: unknown;
   schemaVersion: number;
-  supersededBy: { snapshotId: string } | null;
+  supersededBy?: { snapshotId: string } | null;
   window: { id: string; label: string; startsAt: Date | null; endsAt: Date | null; createdAt: Date; rowCount: number; dataset: { kind: string; fileName: string } };
 }
 
-function toSummary(s: SummaryRow): WindowSummary {
+export function toSummary(s: SummaryRow): WindowSummary {
   return {
     snapshotId: s.id,
     windowId: s.window.id,

@@ -5,20 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/a11y";
-import { DEMO, productionMonths, pushData, pushVersion } from "./support/models";
+import { DEMO, productionMonths, pushData, pushVersion, createModelThroughForm } from "./support/models";
 import { signedInPage } from "./support/session";
-
-async function createModel(page: Page, name: string): Promise<string> {
-  await page.goto("/models/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
-  await page.getByText("Yes/no decision").click();
-  await page.getByLabel('Which answer counts as "yes"?').fill(">50K");
-  await page.getByLabel("Groups to check for fairness (optional)").fill("sex, race, age_band");
-  await page.getByRole("button", { name: "Add model" }).click();
-  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
 
 async function review(page: Page, decision: "Approve" | "Ask for changes" | "Reject", comment: string): Promise<void> {
   const form = page.getByTestId("review-form");
@@ -54,7 +42,7 @@ test("a version goes live through review, the live history answers, new evidence
   const owner = await signedInPage(browser, "owner@example.com");
   const viewer = await signedInPage(browser, "viewer@example.com");
 
-  const modelId = await createModel(analyst, `Governed ${Date.now()}`);
+  const modelId = await createModelThroughForm(analyst, `Governed ${Date.now()}`);
   await pushVersion(analyst.request, modelId, "income-screener-v1.onnx");
   await pushData(analyst.request, modelId, "kind=reference&file=income-reference.csv", fs.readFileSync(path.join(DEMO, "data/income-reference.csv")));
   await pushData(analyst.request, modelId, "kind=production&splitBy=month&file=spring.csv", productionMonths(["2026-05", "2026-06", "2026-07"]));

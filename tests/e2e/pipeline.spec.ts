@@ -2,7 +2,8 @@
 // uploaded through the UI and through the API give the same snapshot.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createModelThroughForm } from "./support/models";
 import { signIn, signedInPage } from "./support/session";
 
 const BAD = path.join(process.cwd(), "tests/fixtures/bad");
@@ -72,25 +73,13 @@ test("bad files get a 4xx that names the file and says what to fix, and nothing 
   expect(after.versionCount).toBe(before.versionCount);
 });
 
-async function createModel(page: Page, name: string): Promise<string> {
-  await page.goto("/models/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
-  await page.getByText("Yes/no decision").click();
-  await page.getByLabel('Which answer counts as "yes"?').fill(">50K");
-  await page.getByLabel("Groups to check for fairness (optional)").fill("sex, race, age_band");
-  await page.getByRole("button", { name: "Add model" }).click();
-  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
-}
-
 test("the same files uploaded through the UI and through the API give the same snapshot", async ({ browser }) => {
   test.setTimeout(240_000);
   const page = await signedInPage(browser, "analyst@example.com");
   const stamp = Date.now();
 
   // Through the UI.
-  const uiModel = await createModel(page, `Twin via UI ${stamp}`);
+  const uiModel = await createModelThroughForm(page, `Twin via UI ${stamp}`);
   await page.getByLabel("Model file (.onnx)").setInputFiles(path.join(DEMO, "models/income-screener-v1.onnx"));
   await page.getByRole("button", { name: "Upload version" }).click();
   await expect(page.getByText("Version 1 was accepted.")).toBeVisible({ timeout: 30_000 });
@@ -116,7 +105,7 @@ test("the same files uploaded through the UI and through the API give the same s
   await expect(page.getByTestId("window-timeline").locator("tr[data-window='2026-10']")).toBeVisible();
 
   // Through the API, with a pipeline's token.
-  const apiModel = await createModel(page, `Twin via API ${stamp}`);
+  const apiModel = await createModelThroughForm(page, `Twin via API ${stamp}`);
   const owner = await signedInPage(browser, "owner@example.com");
   await owner.goto("/settings/tokens");
   await owner.getByLabel("What will use this token?").fill(`twin ${stamp}`);
@@ -184,7 +173,7 @@ test("labels that arrive later are joined by id and the window is evaluated agai
   test.setTimeout(180_000);
   const page = await signedInPage(browser, "analyst@example.com");
   const api = page.request;
-  const modelId = await createModel(page, `Late labels ${Date.now()}`);
+  const modelId = await createModelThroughForm(page, `Late labels ${Date.now()}`);
   const octet = { "Content-Type": "application/octet-stream" };
   expect((await api.post(`/api/v1/models/${modelId}/versions?file=v1.onnx`, { data: fs.readFileSync(path.join(DEMO, "models/income-screener-v1.onnx")), headers: octet })).status()).toBe(201);
   const push = async (query: string, data: Buffer | string) => {
@@ -224,7 +213,7 @@ test("labels that arrive later are joined by id and the window is evaluated agai
 test("the upload form lets people choose each column, None included, and says in its own words what to fix", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "analyst@example.com");
-  const model = await createModel(page, `Columns chosen ${Date.now()}`);
+  const model = await createModelThroughForm(page, `Columns chosen ${Date.now()}`);
   await page.getByLabel("Model file (.onnx)").setInputFiles(path.join(DEMO, "models/income-screener-v1.onnx"));
   await page.getByRole("button", { name: "Upload version" }).click();
   await expect(page.getByText("Version 1 was accepted.")).toBeVisible({ timeout: 30_000 });

@@ -2,7 +2,7 @@
 // version or data file, and wait for its job. Shared so specs do not copy them.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO = path.join(process.cwd(), "prisma/demo");
 
@@ -45,4 +45,17 @@ export async function createIncomeModel(request: APIRequestContext, name: string
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { model: { id: string } }).model.id;
+}
+
+/** Adds a yes/no income model through the form (sensitive: sex, race, age_band); returns its id. */
+export async function createModelThroughForm(page: Page, name: string): Promise<string> {
+  await page.goto("/models/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
+  await page.getByText("Yes/no decision").click();
+  await page.getByLabel('Which answer counts as "yes"?').fill(">50K");
+  await page.getByLabel("Groups to check for fairness (optional)").fill("sex, race, age_band");
+  await page.getByRole("button", { name: "Add model" }).click();
+  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
 }
