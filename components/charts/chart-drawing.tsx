@@ -189,7 +189,7 @@ export function ChartDrawing({ spec, height }: { spec: ChartSpec; height: number
       <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => tickFormatter(spec.yAxis)(Number(x))).join(" to ") : typeof v === "number" ? tickFormatter(spec.yAxis)(v) : String(v))} />
       {spec.series.filter((s) => !s.thin).length > 1 ? <Legend wrapperStyle={{ fontSize: 12, color: TEXT }} /> : null}
       {spec.series.map((s, k) =>
-        s.band ? <Area key={`${s.name}-band`} dataKey={`b${k}`} name={`${s.name}, 95% range`} stroke="none" fill={COLORS[k % COLORS.length]} fillOpacity={0.15} isAnimationActive={false} legendType="none" connectNulls={false} /> : null,
+        s.band ? <Area key={`${s.name}-band`} dataKey={`b${k}`} name={`${s.name}, ${s.bandLabel ?? "95% range"}`} stroke="none" fill={COLORS[k % COLORS.length]} fillOpacity={0.15} isAnimationActive={false} legendType="none" connectNulls={false} /> : null,
       )}
       {spec.series.map((s, k) => {
         if (s.thin) {

@@ -109,7 +109,11 @@ export function AcceptedRisksPanel({ view }: { view: AcceptedRisksPanelView }) {
           {view.checks.map((check) => (
             <li key={`${check.checkKind}:${check.checkKey}`} className="p-3" data-testid="risky-check" data-check={`${check.checkKind}:${check.checkKey}`}>
               <div className="flex flex-wrap items-center gap-2">
-                {check.accepted ? null : <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${LIGHT_PILL[check.light]}`}>{CHECK_LIGHT_WORDS[check.light]}</span>}
+                {check.accepted ? null : (
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${LIGHT_PILL[check.light]}`} data-testid="check-light">
+                    {CHECK_LIGHT_WORDS[check.light]}
+                  </span>
+                )}
                 <span className="break-words font-medium text-slate-900">{checkLabelWords(check.checkKind, check.checkKey)}</span>
               </div>
               {check.accepted ? (

@@ -187,7 +187,7 @@ export function LiveHistory({ spans }: { spans: readonly LiveSpan[] }) {
   return (
     <ol className="space-y-1 text-sm" data-testid="live-history">
       {[...spans].reverse().map((s) => (
-        <li key={`${s.versionId}-${s.since.toISOString()}`} data-version={s.version}>
+        <li key={`${s.versionId}-${s.since.toISOString()}`} data-version={s.version} data-without-review={s.withoutReview ? "true" : undefined}>
           {liveSpanWords(s)}
         </li>
       ))}

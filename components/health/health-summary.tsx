@@ -4,6 +4,7 @@ import type { Light, Verdict } from "@/lib/contracts/snapshot-types";
 import { scorecardCaption, snapshotCaption } from "@/lib/narrative";
 import { isLegacySnapshot } from "@/lib/contracts/snapshot-content";
 import { LEGACY_SNAPSHOT_NOTE } from "@/lib/narrative/captions";
+import { referenceStatusWords } from "@/lib/narrative/model-page-words";
 import { ClassTable } from "./class-table";
 import { MetricTable } from "./metric-table";
 import { TrafficLight } from "./traffic-light";
@@ -87,6 +88,7 @@ export function HealthSummary({ snapshot, floors }: { snapshot: WindowSnapshot; 
 /** One row per period; with `hrefs` (by window id) each period's name opens that period; `current` is marked. */
 export function WindowTimeline({ windows, hrefs, current }: { windows: WindowSummary[]; hrefs?: Record<string, string>; current?: string | null }) {
   const light = (l: Light) => <TrafficLight light={l} />;
+  const manyReferences = windows.filter((w) => w.isReference).length > 1;
   return (
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Results over time">
       <table className="w-full min-w-[34rem] text-left text-sm" data-testid="window-timeline">
@@ -111,6 +113,11 @@ export function WindowTimeline({ windows, hrefs, current }: { windows: WindowSum
                 ) : (
                   w.windowLabel
                 )}
+                {w.isReference && manyReferences ? (
+                  <span className={`block text-xs font-normal ${w.replacedAt ? "text-slate-600" : "text-emerald-800"}`} data-testid="reference-status">
+                    {referenceStatusWords(w.replacedAt)}
+                  </span>
+                ) : null}
               </th>
               <td className="py-2 pr-3 tabular-nums">{w.rowCount.toLocaleString("en-US")}</td>
               <td className="py-2 pr-3">{light(w.verdicts.overall.light)}</td>

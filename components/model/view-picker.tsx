@@ -16,7 +16,7 @@ export function ViewPicker({ action, windows, view, showCompare = true }: { acti
           <select name="window" defaultValue={view.current?.windowId} className="max-w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900">
             {newestFirst.map((w) => (
               <option key={w.windowId} value={w.windowId}>
-                {windowOptionLabel(w.windowLabel, w.isReference)}
+                {windowOptionLabel(w.windowLabel, w.isReference, w.replacedAt)}
               </option>
             ))}
           </select>

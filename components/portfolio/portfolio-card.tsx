@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { MetricTermLink } from "@/components/help/glossary-link";
+import { LiveWithoutReviewBadge, LiveWithoutReviewNextStep } from "@/components/governance/live-without-review";
 import type { PortfolioCard as Card, PortfolioRole } from "@/lib/contracts/portfolio";
+import { liveWithoutReviewStep } from "@/lib/narrative/live-without-review-words";
 import { formatMetricValue } from "@/lib/narrative/format-metric";
 import { metricName } from "@/lib/narrative/metric-words";
 import {
@@ -63,10 +65,20 @@ export function PortfolioCard({ card, role }: { card: Card; role: PortfolioRole 
           ) : (
             <p className="text-xs text-slate-600">{PORTFOLIO_CARD_WORDS.noSeries}</p>
           )}
-          <p className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-800" data-testid="live-version">
-            {liveVersionWords(card.liveVersion)}
-          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <p className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-800" data-testid="live-version">
+              {liveVersionWords(card.liveVersion)}
+            </p>
+            {card.liveWithoutReview ? <LiveWithoutReviewBadge /> : null}
+          </div>
         </div>
+        {card.liveWithoutReview && card.liveVersion !== null && (role === "owner" || role === "analyst") ? (
+          <LiveWithoutReviewNextStep
+            modelId={card.id}
+            step={liveWithoutReviewStep({ live: card.liveVersion, inReview: card.facts.inReview, drafts: card.facts.drafts })}
+            className="relative z-10 mt-2 text-sm"
+          />
+        ) : null}
         {latest && (last?.windowLabel !== card.latestWindow || card.shownVersion !== card.liveVersion) ? <p className="mt-2 text-xs text-slate-600">{latest}</p> : null}
         <p className="mt-4 rounded-md bg-slate-50 p-3 text-sm text-slate-800" data-testid="awaits-you">
           <span className="font-semibold">{PORTFOLIO_CARD_WORDS.forYou} </span>

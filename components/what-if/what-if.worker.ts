@@ -4,6 +4,7 @@
 // session.run.
 import { PrepareOptionsSchema, prepareModel, type ColumnSource, type FeatureColumn, type TensorRunner } from "@/lib/onnx";
 import { createScoringSession, loadRuntime, type ScoringSession } from "@/lib/onnx/session-browser";
+import { compileProcessing, scoreWithProcessing } from "@/lib/processing";
 import type { BatchOutputs } from "@/lib/what-if/batch";
 import type { WorkerPrediction, WorkerRequest, WorkerResponse } from "./worker-protocol";
 
@@ -46,11 +47,15 @@ async function init(request: Extract<WorkerRequest, { type: "init" }>): Promise<
   const response = await fetch(request.modelUrl, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`The model file could not be loaded (HTTP ${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const prepared = prepareModel(bytes, PrepareOptionsSchema.parse(request.prepareOptions));
+  // The version's declared processing wraps the session below (lib/processing, the same code as the server's scoring).
+  const { processing, ...options } = request.prepareOptions;
+  const prepared = prepareModel(bytes, PrepareOptionsSchema.parse(options));
   const { ort, backend } = await loadRuntime(request.preferWasm ? "wasm" : undefined);
   // A thread count asked for (the benchmark's one-thread run) applies before the first session starts the runtime.
   if (request.threads !== undefined && (self as { crossOriginIsolated?: boolean }).crossOriginIsolated) ort.env.wasm.numThreads = request.threads;
-  session = await createScoringSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
+  const plain = await createScoringSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
+  const compiled = processing ? compileProcessing(processing) : null;
+  session = compiled ? { ...plain, score: (columns, options) => scoreWithProcessing(plain, compiled, columns, options) } : plain;
   const threads = typeof ort.env.wasm.numThreads === "number" && ort.env.wasm.numThreads > 0 ? ort.env.wasm.numThreads : 1;
   post({ type: "ready", backend, threads, loadMs: performance.now() - start });
 }

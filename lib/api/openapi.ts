@@ -50,6 +50,48 @@ export const openApiDocument = {
     },
     schemas: {
       Error: errorSchema,
+      InputMapping: {
+        type: "object",
+        description: "Per model input name: its columns in order (an [N, F] input) or its one column (an input that takes one value per row).",
+        additionalProperties: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] },
+        example: { numbers: ["age", "income"], region: "region" },
+      },
+      Processing: {
+        type: "object",
+        description:
+          "A version's declared processing, applied the same way on the server and in the browser: derived columns (formulas over the row, in jexl syntax with log, exp, abs, sqrt, pow, min, max, round, days_between), then standardisation ((value - mean) / scale), then the model, then the output transform. Every field is optional; {} declares none.",
+        additionalProperties: false,
+        properties: {
+          derived: {
+            type: "array",
+            maxItems: 100,
+            items: { type: "object", required: ["name", "formula"], additionalProperties: false, properties: { name: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, formula: { type: "string", maxLength: 1000 } } },
+            example: [{ name: "ratio", formula: "income / max(debt, 1)" }, { name: "days_open", formula: 'days_between(opened, col("closed on"))' }],
+          },
+          standardise: {
+            description: 'The scaler, in one of three shapes: scikit-learn\'s StandardScaler attributes {"mean_": [...], "scale_": [...], "feature_names_in_": [...]}; {"age": {"mean": 38.6, "scale": 13.6}}; or [{"column": "age", "mean": 38.6, "scale": 13.6}].',
+            oneOf: [
+              { type: "object", properties: { mean_: { type: "array", items: { type: "number", nullable: true } }, scale_: { type: "array", items: { type: "number", nullable: true } }, feature_names_in_: { type: "array", items: { type: "string" } } } },
+              { type: "object", additionalProperties: { type: "object", required: ["mean", "scale"], properties: { mean: { type: "number" }, scale: { type: "number" } } } },
+              { type: "array", items: { type: "object", required: ["column", "mean", "scale"], properties: { column: { type: "string" }, mean: { type: "number" }, scale: { type: "number" } } } },
+            ],
+          },
+          transform: {
+            type: "object",
+            required: ["kind"],
+            description: "none; pow10 (10^x) or exp (e^x) for a log target; sigmoid for a raw score; softmax for one raw score per class; affine (mean + scale * x, give mean and scale) for a standardised target.",
+            properties: { kind: { type: "string", enum: ["none", "pow10", "exp", "sigmoid", "softmax", "affine"] }, mean: { type: "number" }, scale: { type: "number" } },
+          },
+          meaning: {
+            type: "object",
+            nullable: true,
+            required: ["kind"],
+            description: "probability (of the positive class); raw_score (give threshold: a yes from there up); class; number (give unit).",
+            properties: { kind: { type: "string", enum: ["probability", "raw_score", "class", "number"] }, threshold: { type: "number" }, unit: { type: "string" } },
+          },
+        },
+        example: { standardise: { mean_: [38.6, 1200], scale_: [13.6, 400], feature_names_in_: ["age", "income"] }, transform: { kind: "pow10" }, meaning: { kind: "number", unit: "EUR" } },
+      },
       Model: {
         type: "object",
         required: ["id", "name", "purpose", "task"],
@@ -287,18 +329,113 @@ export const openApiDocument = {
           { name: "file", in: "query", required: true, schema: { type: "string" }, description: "File name, e.g. model.onnx" },
           { name: "note", in: "query", schema: { type: "string" } },
           { name: "featureNames", in: "query", schema: { type: "string" }, description: "Comma-separated column order for an [N, F] input without feature_names metadata." },
+          {
+            name: "inputMapping",
+            in: "query",
+            schema: { type: "string" },
+            description:
+              'JSON: which data columns feed each model input. Per input name, a list of columns in order (an [N, F] input) or one column (an input that takes one value per row), e.g. {"numbers": ["age", "income"], "region": "region"}. Inputs left out are proposed from the model\'s feature_names metadata, featureNames and the input names. A wrong count is refused with 422 before the model runs ("the model\'s input \'numbers\' needs 2 values per row; the mapping gives 3"), and nothing is stored. The stored mapping is in the answer and under /models/{modelId}/versions/{version}/inputs.',
+          },
         ],
         requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
         responses: {
           "201": {
             description: "Accepted as the model's next version (status draft).",
-            content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" }, changes: { type: "array", items: { type: "string" } }, requiredColumns: { type: "array", items: { type: "string" } } } } } },
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    version: { type: "integer" },
+                    changes: { type: "array", items: { type: "string" } },
+                    requiredColumns: { type: "array", items: { type: "string" } },
+                    inputMapping: { $ref: "#/components/schemas/InputMapping" },
+                  },
+                },
+              },
+            },
           },
+          "400": { description: "The inputMapping parameter is not JSON of the right shape.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "401": errors["401"],
           "403": errors["403"],
           "404": errors["404"],
           "413": { description: "The file is over the upload limit.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-          "422": { description: "The model cannot be run; the message says why and what to do.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": {
+            description:
+              "The model cannot be run, or is not a predictor Sightline can judge; the message says why and what to do. Codes include feature_names_mismatch (the mapping does not fit the model's inputs), not_a_prediction (many values per row with no declared meaning, or classes nobody named: refused under every task) and score_out_of_range (a yes/no score outside 0 to 1). Nothing is stored.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/inputs": {
+      get: {
+        summary: "Read which data columns feed each model input of a version",
+        operationId: "getVersionInputs",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          "200": { description: "One row per model input: its kind, values per row, and columns; whether it may still change.", content: { "application/json": { schema: { type: "object" } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+      put: {
+        summary: "Change which data columns feed each model input",
+        description:
+          "Owners and analysts (tokens with the versions:manage scope), until the version is submitted for review. The mapping is checked against the model's inputs and by one test row, recorded in the audit log, and the stored data is scored again through it.",
+        operationId: "putVersionInputs",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/InputMapping" } } } },
+        responses: {
+          "200": { description: "Stored; the job scoring the stored data again, when there is data.", content: { "application/json": { schema: { type: "object", properties: { versionId: { type: "string" }, inputMapping: { $ref: "#/components/schemas/InputMapping" }, requiredColumns: { type: "array", items: { type: "string" } }, jobId: { type: "string", nullable: true } } } } } },
+          "400": { description: "The body is not JSON.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "The version was submitted for review: its mapping is fixed.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": { description: "The mapping does not fit the model's inputs (a wrong count, an unknown input, a column twice) or the model fails with it; nothing is stored.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/processing": {
+      get: {
+        summary: "Read a version's declared processing, and its steps in plain words",
+        operationId: "getVersionProcessing",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: {
+          "200": { description: "The stored processing, one sentence per step, and whether it may still change.", content: { "application/json": { schema: { type: "object", properties: { processing: { $ref: "#/components/schemas/Processing" }, sentences: { type: "array", items: { type: "string" } }, editable: { type: "boolean" }, lockedReason: { type: "string", nullable: true } } } } } },
+          "401": errors["401"],
+          "404": errors["404"],
+        },
+      },
+      put: {
+        summary: "Declare how a version's data is processed before and after the model",
+        description:
+          "Owners and analysts (tokens with the versions:manage scope), until the version is submitted for review. Replaces the whole declaration. Formulas are parsed and checked at once: a formula that does not parse, calls an unknown function or reads a column the reference data (or the model) does not have is refused with 422 naming the formula and the problem. The change is recorded in the audit log, is part of the snapshots' input hash, and the stored data is scored again through it.",
+        operationId: "putVersionProcessing",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Processing" } } } },
+        responses: {
+          "200": { description: "Stored; the job scoring the stored data again, when there is data.", content: { "application/json": { schema: { type: "object", properties: { versionId: { type: "string" }, processing: { $ref: "#/components/schemas/Processing" }, sentences: { type: "array", items: { type: "string" } }, jobId: { type: "string", nullable: true } } } } } },
+          "400": { description: "The body is not JSON.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "The version was submitted for review: its processing is fixed.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "422": { description: "A formula, column, scaler, transform or meaning does not fit; the message names it. Nothing is stored.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         },
       },
     },
@@ -499,6 +636,70 @@ export const openApiDocument = {
           "403": errors["403"],
           "404": errors["404"],
           "409": { description: "The version is not a draft; the message says why and what to do (code `rule`).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/accepted-risks": {
+      get: {
+        summary: "The red and amber checks of a version's latest result, and its accepted risks",
+        operationId: "listAcceptedRisks",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        responses: { "200": { description: "`checks` (kind, key, light, any open acceptance) and `acceptedRisks` (each with its state: pending, holds or ended, and why)." }, "401": errors["401"], "404": errors["404"] },
+      },
+      post: {
+        summary: "Accept the risk of one red or amber check (owners, signed in)",
+        description:
+          "A reviewer must then confirm it. `expiresAt` is a date (the acceptance holds until the end of that day, UTC, as in the app's form) or an ISO 8601 time with its offset (it holds until that moment); at most 180 days ahead. API tokens cannot accept risks.",
+        operationId: "proposeAcceptedRisk",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["checkKind", "checkKey", "reason", "expiresAt"],
+                properties: {
+                  checkKind: { type: "string", enum: ["metric", "drift_column", "fairness_comparison"] },
+                  checkKey: { type: "string", description: "The metric's name, the column, or COLUMN=GROUP." },
+                  reason: { type: "string", minLength: 10, maxLength: 1000 },
+                  expiresAt: { type: "string", description: "2027-01-31 (end of that day, UTC) or 2027-01-31T12:00:00Z." },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "201": { description: "Proposed; the acceptance, pending until a reviewer confirms it." },
+          "400": { description: "A field is missing or not valid.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "The check is not red or amber now, already has an acceptance, or the end is not allowed (code `rule`).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
+    "/models/{modelId}/versions/{version}/accepted-risks/{acceptedRiskId}/confirm": {
+      post: {
+        summary: "Confirm a proposed accepted risk (reviewers, or an owner who did not propose it; signed in)",
+        operationId: "confirmAcceptedRisk",
+        parameters: [
+          { name: "modelId", in: "path", required: true, schema: { type: "string" } },
+          { name: "version", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+          { name: "acceptedRiskId", in: "path", required: true, schema: { type: "string" } },
+        ],
+        responses: {
+          "200": { description: "Confirmed; the acceptance, which now holds." },
+          "401": errors["401"],
+          "403": errors["403"],
+          "404": errors["404"],
+          "409": { description: "Already confirmed, ended, or proposed by the caller (code `rule`).", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
         },
       },
     },

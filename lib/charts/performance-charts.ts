@@ -1,8 +1,8 @@
 // The performance page's charts and tables from one stored scorecard. Pure: numbers in, plain data out.
 import type { ChartSpec, TableData } from "@/lib/contracts/chart";
-import type { BoxStats, ClassEntry, ScorecardSection } from "@/lib/contracts/snapshot-types";
+import type { BoxStats, ClassEntry, RegressionSpread, ScorecardSection } from "@/lib/contracts/snapshot-types";
 import { formatMetricValue } from "@/lib/narrative/format-metric";
-import { formatCount, formatPercent } from "@/lib/narrative/format-number";
+import { formatAmount, formatCount, formatPercent } from "@/lib/narrative/format-number";
 
 export interface ChartAndTable {
   spec: ChartSpec;
@@ -137,6 +137,70 @@ export function predictedAgainstActual(predicted: BoxStats, actual: BoxStats, un
         ["Mean", amount(actual.mean, predicted.mean), amount(predicted.mean, actual.mean)],
       ],
       rowKeys: [...QUANTILES.map((q) => q.key), "mean"],
+    },
+  };
+}
+
+/** low..high widened to round numbers (steps of half a power of ten), so both axes tick at readable values. */
+export function roundedRange(low: number, high: number): [number, number] {
+  const span = high - low;
+  if (!(span > 0) || !Number.isFinite(span)) return [low - 1, high + 1];
+  const step = 10 ** Math.floor(Math.log10(span)) / 2;
+  const clean = (x: number) => Number(x.toPrecision(12));
+  return [clean(Math.floor(low / step) * step), clean(Math.ceil(high / step) * step)];
+}
+
+/**
+ * A number model, from the stored groups of rows: the model's middle answer (and its 10th to 90th percentile band)
+ * along the real values, with the diagonal where a perfect answer would lie. Groups only, never single rows.
+ */
+export function answersAlongRealValues(bins: RegressionSpread["bins"], unit: string): ChartAndTable {
+  const all = bins.flatMap((b) => [b.actual, b.predictedLow, b.predictedHigh]);
+  const [low, high] = roundedRange(Math.min(...all), Math.max(...all));
+  const amount = (x: number, against: number[] = []) => ({ text: formatAmount(x, undefined, against), value: x });
+  return {
+    spec: {
+      kind: "line",
+      xType: "number",
+      xAxis: { label: "Real value", unit, domain: [low, high] },
+      yAxis: { label: "Model's answer", unit, domain: [low, high] },
+      series: [{ name: "Model's middle answer", points: bins.map((b) => ({ x: b.actual, y: b.predictedMedian, lower: b.predictedLow, upper: b.predictedHigh })), band: true, bandLabel: "middle 80% of its answers" }],
+      diagonal: true,
+      dots: true,
+    },
+    table: {
+      columns: [
+        { label: "Real value (group mean)", unit, numeric: true },
+        { label: "Rows", numeric: true },
+        { label: "Model's middle answer", unit, numeric: true },
+        { label: "Lowest 10% of answers below", unit, numeric: true },
+        { label: "Highest 10% of answers above", unit, numeric: true },
+      ],
+      rows: bins.map((b) => [amount(b.actual), count(b.rows), amount(b.predictedMedian, [b.actual]), amount(b.predictedLow), amount(b.predictedHigh)]),
+    },
+  };
+}
+
+/** Every row's error (the model's answer minus the real value) in equal-width bins, as bars and a table. */
+export function errorSpreadChart(errors: RegressionSpread["errors"], unit: string): ChartAndTable {
+  const { edges, counts } = errors;
+  const edge = (i: number) => formatAmount(edges[i] as number, undefined, [edges[i - 1] ?? Number.NaN, edges[i + 1] ?? Number.NaN].filter(Number.isFinite));
+  const categories = counts.map((_, i) => `${edge(i)} to ${edge(i + 1)}`);
+  return {
+    spec: {
+      kind: "bar",
+      categories,
+      xAxis: { label: "Error: the model's answer minus the real value", unit },
+      yAxis: { label: "Rows", ticks: "integer" },
+      series: [{ name: "Rows", values: [...counts] }],
+    },
+    table: {
+      columns: [{ label: "Error from", unit, numeric: true }, { label: "Error to", unit, numeric: true }, { label: "Rows", numeric: true }],
+      rows: counts.map((c, i) => [
+        { text: edge(i), value: edges[i] as number },
+        { text: edge(i + 1), value: edges[i + 1] as number },
+        count(c),
+      ]),
     },
   };
 }

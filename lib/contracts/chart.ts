@@ -44,6 +44,8 @@ export interface LineSeries {
   points: LinePoint[];
   /** draw the lower..upper band */
   band?: boolean;
+  /** what the band is, for the tooltip (default "95% range") */
+  bandLabel?: string;
   dashed?: boolean;
   /** a thin, light line in a neutral colour, left out of the legend and the tooltip (one of many, e.g. ICE lines) */
   thin?: boolean;

@@ -21,6 +21,8 @@ export interface WindowSummary {
   createdAt: Date;
   schemaVersion: number;
   verdicts: Verdicts;
+  /** reference data that newer reference data replaced: when (the newer one's upload); absent for the one in use */
+  replacedAt?: Date;
 }
 
 export interface WindowSnapshot extends WindowSummary {

@@ -15,6 +15,8 @@ export interface VersionRow {
   uploadedBy: string | null;
   uploadedAt: Date;
   isLive: boolean;
+  /** live from before reviews existed: it never went through a review (absent: false) */
+  liveWithoutReview?: boolean;
   /** the version whose results the pages show (the live one, else the newest that is not rejected or retired) */
   isShown: boolean;
   /** current results (one per period) of this version */
@@ -42,4 +44,6 @@ export interface ModelView {
   lightWindow: string | null;
   canUpload: boolean;
   canWrite: boolean;
+  /** the signed-in person may submit a version for review (owners, analysts; absent: false) */
+  canSubmit?: boolean;
 }

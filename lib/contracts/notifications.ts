@@ -2,7 +2,7 @@
 // lib/db/webhooks.ts). Plain data only.
 
 /** The kinds of event that raise a notification (lib/notifications/kinds.ts says who gets each). */
-export const NOTIFICATION_KINDS = ["review_requested", "review_decided", "verdict_red", "stale_data"] as const;
+export const NOTIFICATION_KINDS = ["review_requested", "review_decided", "verdict_red", "stale_data", "accepted_risk_expiring"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

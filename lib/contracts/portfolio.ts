@@ -28,6 +28,8 @@ export interface PortfolioCard {
   /** what one row is, in the owner's words ("applicants") */
   rowNoun: string;
   liveVersion: number | null;
+  /** the live version went live before reviews existed, without one (absent: false) */
+  liveWithoutReview?: boolean;
   /** the version whose results the card shows (the live one, else the newest not rejected or retired) */
   shownVersion: number | null;
   light: Light;

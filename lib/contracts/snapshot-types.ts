@@ -59,6 +59,18 @@ export interface ScorecardSection {
   classes?: string[];
   perClass?: ClassEntry[];
   confusionMatrix?: number[][];
+  /** Version 2, number models: the model's answers along the real values, and every row's error (aggregates only). */
+  spread?: RegressionSpread;
+}
+
+export interface RegressionSpread {
+  /**
+   * The labelled rows in order of their real value, cut into (up to 20) groups of equal size: per group the mean real
+   * value and the model's answers' median and 10th to 90th percentile (NumPy's linear method).
+   */
+  bins: { actual: number; predictedMedian: number; predictedLow: number; predictedHigh: number; rows: number }[];
+  /** numpy.histogram(predicted - real, bins=20) over every labelled row: a positive error means the model said more */
+  errors: { edges: number[]; counts: number[] };
 }
 
 export interface DriftColumnEntry {

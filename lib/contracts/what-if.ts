@@ -1,5 +1,6 @@
 // What the what-if page receives from the server: the version to run in the browser, the case editor's inputs
 // (built from the reference snapshot's stored distributions) and, for roles allowed to see rows, a small sample.
+import type { Processing } from "./processing";
 
 export interface WhatIfNumericFeature {
   name: string;
@@ -37,7 +38,10 @@ export type WhatIfFeature = WhatIfNumericFeature | WhatIfCategoricalFeature | Wh
 export interface WhatIfPrepareOptions {
   task: "binary" | "multiclass" | "regression";
   positiveLabel?: string;
-  featureNames?: string[];
+  /** one list for the model's only [N, F] input, or the version's input mapping: a list of columns per input name */
+  featureNames?: string[] | Record<string, string[]>;
+  /** the version's declared processing (lib/processing), applied around the model in the worker as on the server */
+  processing?: Processing | null;
 }
 
 export type WhatIfValue = number | string | null;

@@ -3,7 +3,8 @@
 // one holds is computed on every read (lib/governance/accepted-risk.ts), so pages never show a stale acceptance;
 // an acceptance found lapsed (expired, its check's evidence changed, the policy changed) is marked ended, with an
 // audit event, by the next write on that model's acceptances or by `settleAcceptedRisks` (policy changes, the
-// evaluation pipeline, the daily check).
+// evaluation pipeline, the daily check `runAcceptedRiskDailyCheck`, which also announces acceptances a week from
+// their end). An acceptance that reached its expiry is recorded as ended at its expiry, whenever it is noticed.
 import "server-only";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -18,8 +19,9 @@ import {
   type AcceptedRisksPanelView,
 } from "@/lib/contracts/accepted-risks";
 import type { DriftSection, FairnessSection, ScorecardSection, SlicesSection, Verdicts } from "@/lib/contracts/snapshot-types";
-import { acceptanceState, latestExpiry, riskyChecks, type RiskyCheck } from "@/lib/governance/accepted-risk";
+import { acceptanceState, expiresSoon, latestExpiry, riskyChecks, type RiskyCheck } from "@/lib/governance/accepted-risk";
 import { DEFAULT_PRIMARY_METRIC } from "@/lib/governance/policy-rules";
+import { notify } from "@/lib/notifications/notify";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { appendAuditEvent } from "./audit";
 import { findVersion, lockModel } from "./lifecycle";
@@ -266,27 +268,91 @@ export async function settleAcceptedRisks(tx: Tx, modelId: string, now = new Dat
     }
     const s = stateOf(row, current, now);
     if (s.state !== "ended") continue;
-    await endRisk(tx, row, s.reason, null, now);
-    ended++;
+    if (await endRisk(tx, row, s.reason, null, now)) ended++;
   }
   return ended;
 }
 
-async function endRisk(tx: Tx, row: RiskRow, reason: AcceptedRiskEndReason, actorId: string | null, now: Date): Promise<void> {
-  await tx.acceptedRisk.update({ where: { id: row.id }, data: { endedAt: now, endedReason: reason } });
+/**
+ * Records the ending once: an acceptance that reached its expiry ended at that moment (not when it was noticed);
+ * any other ending at `now`. A row someone else already ended is left as it is, and writes no second event.
+ */
+async function endRisk(tx: Tx, row: RiskRow, reason: AcceptedRiskEndReason, actorId: string | null, now: Date): Promise<boolean> {
+  const endedAt = reason === "expired" ? row.expiresAt : now;
+  const { count } = await tx.acceptedRisk.updateMany({ where: { id: row.id, endedAt: null }, data: { endedAt, endedReason: reason } });
+  if (count === 0) return false;
   await appendAuditEvent(tx, {
     workspaceId: row.workspaceId,
     actorId,
     action: reason === "withdrawn" ? "accepted_risk.withdrawn" : "accepted_risk.ended",
     subjectType: "AcceptedRisk",
     subjectId: row.id,
-    payload: { modelId: row.modelId, version: row.modelVersion?.version ?? null, checkKind: row.checkKind, checkKey: row.checkKey, reason },
+    payload: {
+      modelId: row.modelId,
+      version: row.modelVersion?.version ?? null,
+      checkKind: row.checkKind,
+      checkKey: row.checkKey,
+      reason,
+      ...(reason === "expired" ? { expiresAt: row.expiresAt.toISOString() } : {}),
+    },
   });
+  return true;
+}
+
+// ---------------------------------------------------------------- the daily check (the queue's scheduler)
+
+export interface AcceptedRiskDailyResult {
+  /** acceptances found lapsed and ended now (one audit event each) */
+  ended: number;
+  /** inbox items written for acceptances ending within EXPIRY_WARNING_DAYS */
+  notified: number;
+}
+
+/**
+ * Once a day (lib/notifications/worker.ts schedules it): every model with an open acceptance, one transaction each
+ * under the model's lock: the lapsed ones are ended (an expired one at its expiry, with its audit event, once), and
+ * for each confirmed one that ends within a week its owners and the reviewer who confirmed it get
+ * `accepted_risk_expiring`, once per acceptance and person. `only.workspaceId` limits it to one workspace (tests).
+ */
+export async function runAcceptedRiskDailyCheck(now: Date = new Date(), only: { workspaceId?: string } = {}): Promise<AcceptedRiskDailyResult> {
+  const db = await getDb();
+  const open = await db.acceptedRisk.findMany({ where: { endedAt: null, ...(only.workspaceId ? { workspaceId: only.workspaceId } : {}) }, distinct: ["modelId"], select: { modelId: true } });
+  const result: AcceptedRiskDailyResult = { ended: 0, notified: 0 };
+  for (const { modelId } of open) {
+    const one = await db.$transaction(async (tx) => {
+      await lockModel(tx, modelId);
+      const ended = await settleAcceptedRisks(tx, modelId, now);
+      const model = await tx.model.findUniqueOrThrow({ where: { id: modelId }, select: { id: true, name: true } });
+      const holding = await tx.acceptedRisk.findMany({
+        where: { modelId, endedAt: null, confirmedAt: { not: null }, expiresAt: { gt: now } },
+        select: { ...riskSelect, confirmedById: true },
+      });
+      let notified = 0;
+      for (const row of holding) {
+        if (!expiresSoon(row.expiresAt, now)) continue;
+        notified += await notify(tx, {
+          kind: "accepted_risk_expiring",
+          workspaceId: row.workspaceId,
+          actorId: null,
+          to: [row.confirmedById],
+          model,
+          version: row.modelVersion?.version ?? 1,
+          details: { acceptedRiskId: row.id, checkKind: row.checkKind as AcceptedRiskCheckKind, checkKey: row.checkKey, expiresAt: row.expiresAt.toISOString() },
+          dedupeKey: `accepted_risk_expiring:${row.id}`,
+        });
+      }
+      return { ended, notified };
+    }, ACCEPTED_RISK_TX);
+    result.ended += one.ended;
+    result.notified += one.notified;
+  }
+  return result;
 }
 
 // ---------------------------------------------------------------- writing
 
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+const isoMoment = z.iso.datetime({ offset: true });
 
 export const proposeAcceptedRiskInput = z.object({
   checkKind: z.enum(ACCEPTED_RISK_CHECK_KINDS, { message: "Choose the check to accept." }),
@@ -296,10 +362,11 @@ export const proposeAcceptedRiskInput = z.object({
     .trim()
     .min(10, "Say in at least 10 characters why the business can live with this check.")
     .max(1000, "Keep the reason under 1,000 characters."),
+  /** A date (the form's field) means the end of that day, UTC; an ISO 8601 time with its offset (the API) means that moment. */
   expiresAt: z
     .string({ message: "Choose the date this acceptance ends." })
     .trim()
-    .refine((s) => dateOnly.test(s) || !Number.isNaN(Date.parse(s)), "Choose the date this acceptance ends.")
+    .refine((s) => dateOnly.test(s) || isoMoment.safeParse(s).success, "Choose the date this acceptance ends (or, through the API, a time such as 2027-01-31T12:00:00Z).")
     .transform((s) => new Date(dateOnly.test(s) ? `${s}T23:59:59.999Z` : s)),
 });
 

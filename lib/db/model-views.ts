@@ -15,7 +15,7 @@ import { snapshotContentFromRow, type StoredSnapshotRow } from "@/lib/contracts/
 import type { SnapshotContent } from "@/lib/contracts/snapshot-types";
 import { defaultRules, rulesFromStored } from "@/lib/governance/policy-rules";
 import { getDb } from "@/lib/prisma/client";
-import { compareNewestFirst, toSummary } from "./snapshots";
+import { timelineOrder, toSummary } from "./snapshots";
 import { modelIdSchema } from "./models";
 
 const contents = new LruCache<string, SnapshotContent>(512);
@@ -44,6 +44,8 @@ const loadModelView = cache(async (modelId: string): Promise<ModelView> => {
           artifactSha256: true,
           createdAt: true,
           createdBy: { select: { name: true, email: true } },
+          // A live version that never went live through a review (no make-live or rollback step) is live without one.
+          steps: { where: { action: { in: ["make_live", "rollback"] } }, select: { id: true }, take: 1 },
         },
       },
       policies: {
@@ -82,10 +84,7 @@ const loadModelView = cache(async (modelId: string): Promise<ModelView> => {
     windows.set(s.window.id, toSummary(s));
   }
   const summaries = shownId ? [...(perVersion.get(shownId)?.values() ?? [])] : [];
-  const order = (a: WindowSummary, b: WindowSummary) => compareNewestFirst({ ...a, id: a.windowId }, { ...b, id: b.windowId });
-  const production = summaries.filter((w) => !w.isReference).sort(order);
-  const references = summaries.filter((w) => w.isReference).sort(order);
-  const windows = [...references, ...[...production].reverse()];
+  const { windows, production, references } = timelineOrder(summaries);
   const latest = production[0] ?? references[0] ?? null;
 
   const versions: VersionRow[] = model.versions.map((v) => ({
@@ -98,6 +97,7 @@ const loadModelView = cache(async (modelId: string): Promise<ModelView> => {
     uploadedBy: v.createdBy?.name || v.createdBy?.email || null,
     uploadedAt: v.createdAt,
     isLive: v.status === "live",
+    liveWithoutReview: v.status === "live" && v.steps.length === 0,
     isShown: v.id === shownId,
     results: perVersion.get(v.id)?.size ?? 0,
   }));
@@ -117,6 +117,7 @@ const loadModelView = cache(async (modelId: string): Promise<ModelView> => {
     lightWindow: latest?.windowLabel ?? null,
     canUpload: can(user.role, "data.upload"),
     canWrite: can(user.role, "model.write"),
+    canSubmit: can(user.role, "version.submit"),
   };
 });
 

@@ -149,7 +149,7 @@ async function buildCards(workspaceId: string): Promise<PortfolioCard[]> {
       name: true,
       purpose: true,
       task: true,
-      versions: { select: { id: true, version: true, status: true } },
+      versions: { select: { id: true, version: true, status: true, steps: { where: { action: { in: ["make_live", "rollback"] } }, select: { id: true }, take: 1 } } },
       policies: {
         orderBy: { version: "desc" },
         take: 1,
@@ -222,6 +222,7 @@ async function buildCards(workspaceId: string): Promise<PortfolioCard[]> {
       task: m.task,
       rowNoun: rules.rowNoun,
       liveVersion: live?.version ?? null,
+      liveWithoutReview: Boolean(live && live.steps.length === 0),
       shownVersion: version?.version ?? null,
       light: latest?.light ?? "gray",
       sentence: latest?.headline ?? null,

@@ -17,6 +17,7 @@ import { getDb } from "@/lib/prisma/client";
 import { artifactPath } from "@/lib/storage/artifacts";
 import { modelIdSchema } from "./models";
 import { versionPrepareOptions } from "./versions";
+import { versionProcessing } from "./processing-read";
 
 /** Roles that see single rows (the sample); viewers see aggregates only. */
 const SAMPLE_ROLES: readonly Role[] = ["owner", "analyst", "reviewer"];
@@ -66,6 +67,7 @@ async function locate(workspaceId: string, modelId: string, windowId: string, ve
     input: {
       modelPath: artifactPath(version.artifactSha256, ".onnx"),
       prepareOptions: await versionPrepareOptions(db, version.id),
+      processing: await versionProcessing(db, version.id),
       table: { sha256: window.tablePath, name: window.label },
       task: model.task,
       positiveLabel: model.positiveLabel,

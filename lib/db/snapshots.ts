@@ -23,6 +23,23 @@ export function compareNewestFirst(a: OrderKey, b: OrderKey): number {
   return b.endsAt.getTime() - a.endsAt.getTime() || b.uploadedAt.getTime() - a.uploadedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+/**
+ * A version's current windows in timeline order: the reference data first (the one in use, then the ones it
+ * replaced, each marked with when it was replaced), then the production windows oldest first. `production` is newest
+ * first.
+ */
+export function timelineOrder(summaries: readonly WindowSummary[]): { windows: WindowSummary[]; production: WindowSummary[]; references: WindowSummary[] } {
+  const order = (a: WindowSummary, b: WindowSummary) => compareNewestFirst({ ...a, id: a.windowId }, { ...b, id: b.windowId });
+  const production = summaries.filter((w) => !w.isReference).sort(order);
+  // References have no dates of their own: the newest upload is the one in use.
+  const byUpload = (a: WindowSummary, b: WindowSummary) => b.uploadedAt.getTime() - a.uploadedAt.getTime() || order(a, b);
+  const references = summaries
+    .filter((w) => w.isReference)
+    .sort(byUpload)
+    .map((w, i, all) => (i === 0 ? w : { ...w, replacedAt: (all[i - 1] as WindowSummary).uploadedAt }));
+  return { windows: [...references, ...[...production].reverse()], production, references };
+}
+
 /** The version whose health the pages show: the live one, else the newest that is not rejected or retired. */
 async function shownVersion(modelId: string) {
   const db = await getDb();
@@ -92,9 +109,7 @@ async function healthOf(modelId: string, versionId?: string): Promise<ModelHealt
     : await shownVersion(modelId);
   if (!version) return { version: null, windows: [], latest: null };
   const summaries = await currentSummaries(version.id);
-  const newestFirst = summaries.filter((w) => !w.isReference).sort((a, b) => compareNewestFirst({ ...a, id: a.windowId }, { ...b, id: b.windowId }));
-  const references = summaries.filter((w) => w.isReference).sort((a, b) => compareNewestFirst({ ...a, id: a.windowId }, { ...b, id: b.windowId }));
-  const windows = [...references, ...[...newestFirst].reverse()];
+  const { windows, production: newestFirst, references } = timelineOrder(summaries);
   const pick = newestFirst[0] ?? references[0];
   if (!pick) return { version, windows, latest: null };
   const full = await db.snapshot.findUniqueOrThrow({

@@ -1,6 +1,8 @@
 // Data uploads (reference data, production windows, late labels): checked in the request, so a bad file
 // gets a clear 4xx answer and nothing is stored; the rest (store, score, evaluate) runs as one Job.
 import "server-only";
+import { columnsBeforeProcessing } from "@/lib/processing";
+import { versionProcessing } from "./processing-read";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { RuleError, notFound } from "@/lib/auth/errors";
@@ -138,7 +140,8 @@ export async function acceptDataUpload(input: DataUploadInput, staged: StagedFil
       kind: data.kind,
       splitBy: data.splitBy,
       chosen: data.roles,
-      model: { task: model.task, positiveLabel: model.positiveLabel, requiredColumns: [...prepared.plan.requiredColumns], referenceLabel: referenceRoles?.label ?? null },
+      // The columns the file must have: the model's inputs, with each derived column (declared processing) replaced by the columns its formula reads.
+      model: { task: model.task, positiveLabel: model.positiveLabel, requiredColumns: columnsBeforeProcessing(prepared.plan.requiredColumns, await versionProcessing(db, version.id)), referenceLabel: referenceRoles?.label ?? null },
       singleLabel: data.kind === "reference" ? "Reference data" : uploadLabel(new Date()),
       preview: Boolean(options.preview),
       firstRowIsData: data.firstRowIsData,

@@ -3,10 +3,34 @@ import "server-only";
 import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
-import { notFound } from "@/lib/auth/errors";
-import { OnnxModelError, modelLimitsFromEnv, prepareModel, type PrepareOptions, type PreparedModel } from "@/lib/onnx";
+import { RuleError, notFound } from "@/lib/auth/errors";
+import { can } from "@/lib/auth/permissions";
+import { InputMappingSchema, type InputMapping, type InputMappingRow, type VersionInputsView } from "@/lib/contracts/input-mapping";
+import {
+  OnnxModelError,
+  checkDeclaredOutputs,
+  mappingProblems,
+  modelLimitsFromEnv,
+  prepareModel,
+  prepareOptionsFromMapping,
+  proposeInputMapping,
+  readInputSlots,
+  type InputSlot,
+  type MappingProblem,
+  type PrepareOptions,
+  type PreparedModel,
+} from "@/lib/onnx";
+import {
+  inputsLockedWords,
+  mappingCountWords,
+  mappingRepeatedWords,
+  mappingUnknownInputWords,
+  mappingUnmappedWords,
+  mappingUnreadableWords,
+  type MappingSurface,
+} from "@/lib/narrative/input-mapping-words";
 import { dryRunIsolated } from "@/lib/jobs/untrusted-dry-run";
-import { discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
+import { artifactPath, discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
 import { VERSION_JOB } from "@/lib/jobs/names";
 import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
@@ -24,7 +48,23 @@ export const versionUploadInput = z.object({
   note: z.string().trim().max(500).optional(),
   /** Column names for an [N, F] input whose model has no feature_names metadata, in order. */
   featureNames: z.array(z.string().trim().min(1)).min(1).optional(),
+  /** Which columns feed each model input; inputs it leaves out are proposed (lib/contracts/input-mapping.ts). */
+  inputMapping: InputMappingSchema.optional(),
 });
+
+/** The sentence for the first problem of a mapping, in the words of the surface that sent it. */
+export function mappingProblemWords(problem: MappingProblem, surface: MappingSurface): string {
+  switch (problem.kind) {
+    case "count":
+      return mappingCountWords(problem, surface);
+    case "unknown-input":
+      return mappingUnknownInputWords(problem.input, problem.inputs, surface);
+    case "unmapped":
+      return mappingUnmappedWords(problem.input, problem.width, surface);
+    case "repeated":
+      return mappingRepeatedWords(problem.input, problem.column, surface);
+  }
+}
 
 export class ModelFileError extends Error {
   constructor(
@@ -44,6 +84,8 @@ export interface CreatedVersion {
   jobId: string | null;
   changes: readonly string[];
   requiredColumns: readonly string[];
+  /** which columns feed each model input, as stored (proposed, or as given) */
+  inputMapping: InputMapping;
 }
 
 /** Checks a staged .onnx file and, when it runs, stores it as the model's next version (draft). */
@@ -58,17 +100,33 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
     });
     if (!model) throw notFound("That model");
 
+    const surface: MappingSurface = user.apiToken ? "api" : "form";
     let prepared: PreparedModel;
+    let mapping: Record<string, string | string[]>;
     try {
       const bytes = new Uint8Array(fs.readFileSync(staged.tempPath));
+      const limits = modelLimitsFromEnv(process.env);
+      // The mapping first: a wrong count is refused in plain words before the runtime ever runs.
+      const { signature, slots } = readInputSlots(bytes, { limits });
+      const proposal = proposeInputMapping(signature, slots, { given: data.inputMapping, featureNames: data.featureNames });
+      mapping = proposal.mapping;
+      const problems = [
+        ...Object.keys(data.inputMapping ?? {})
+          .filter((input) => !slots.some((s) => s.input === input))
+          .map((input): MappingProblem => ({ kind: "unknown-input", input, inputs: slots.map((s) => s.input) })),
+        ...mappingProblems(slots, mapping),
+      ];
+      const first = problems[0];
+      if (first) throw new OnnxModelError(first.kind === "unmapped" ? "FEATURE_NAMES_REQUIRED" : "FEATURE_NAMES_MISMATCH", mappingProblemWords(first, surface), { input: first.input });
       const options = {
         task: model.task,
         ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
-        ...(data.featureNames ? { featureNames: data.featureNames } : {}),
+        ...prepareOptionsFromMapping(mapping),
       };
-      prepared = prepareModel(bytes, options, { limits: modelLimitsFromEnv(process.env) });
-      // One test row in a child process with a deadline and a memory cap: a model that loops or allocates
-      // without end costs that child, never the server.
+      prepared = prepareModel(bytes, options, { limits });
+      checkDeclaredOutputs(prepared); // what the declared output shapes already tell (a transformer's many values)
+      // Output checks, then one test row, in a child process with a deadline and a memory cap: a model that loops
+      // or allocates without end costs that child, never the server.
       await dryRunIsolated(staged.tempPath, options);
     } catch (error) {
       if (error instanceof OnnxModelError) throw new ModelFileError(data.fileName, error.message, error.code);
@@ -88,6 +146,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
           artifactName: data.fileName,
           signature: toJson({ signature: prepared.signature, changes: prepared.changes }),
           featureSchema: toJson({ plan: prepared.plan, featureNames: data.featureNames ?? null }),
+          inputMapping: toJson(mapping),
           createdById: user.id,
         },
         select: { id: true, version: true },
@@ -109,28 +168,164 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
       return { ...row, jobId };
     });
     if (created.jobId) kickJobRunner();
-    return { ...created, changes: prepared.changes, requiredColumns: prepared.plan.requiredColumns };
+    return { ...created, changes: prepared.changes, requiredColumns: prepared.plan.requiredColumns, inputMapping: mapping };
   } finally {
     discardStaged(staged); // a no-op once promoted
   }
 }
 
-/** The prepared model of a stored version (re-read from its artifact, with the options it was accepted with). */
-/** How a stored version's model file is read (its task, positive class and feature names). */
+/** How a stored version's model file is read: its task, positive class and input mapping. */
 export async function versionPrepareOptions(tx: Tx | Awaited<ReturnType<typeof getDb>>, versionId: string): Promise<PrepareOptions> {
   const version = await tx.modelVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { featureSchema: true, model: { select: { task: true, positiveLabel: true } } },
+    select: { featureSchema: true, inputMapping: true, model: { select: { task: true, positiveLabel: true } } },
   });
-  const schema = version.featureSchema as { featureNames?: string[] | null };
+  return optionsOf(version.model, version.inputMapping, version.featureSchema);
+}
+
+function optionsOf(model: { task: PrepareOptions["task"]; positiveLabel: string | null }, storedMapping: unknown, featureSchema: unknown): PrepareOptions {
+  // Every data upload is scored through the version's stored mapping; versions stored before it keep their feature names.
+  const mapping = InputMappingSchema.safeParse(storedMapping);
+  const schema = featureSchema as { featureNames?: string[] | null };
   return {
-    task: version.model.task,
-    ...(version.model.positiveLabel ? { positiveLabel: version.model.positiveLabel } : {}),
-    ...(schema.featureNames ? { featureNames: schema.featureNames } : {}),
+    task: model.task,
+    ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
+    ...(mapping.success ? prepareOptionsFromMapping(mapping.data) : schema.featureNames ? { featureNames: schema.featureNames } : {}),
   };
 }
 
 export async function loadPreparedVersion(tx: Tx | Awaited<ReturnType<typeof getDb>>, versionId: string): Promise<PreparedModel> {
   const version = await tx.modelVersion.findUniqueOrThrow({ where: { id: versionId }, select: { artifactSha256: true } });
   return prepareModel(readArtifact(version.artifactSha256, ".onnx"), await versionPrepareOptions(tx, versionId));
+}
+
+const versionParams = z.object({ modelId: z.string().min(1).max(64), version: z.coerce.number().int().positive().max(1_000_000) });
+
+/** Statuses in which the mapping may still change: before the version is submitted for review (or once it is back). */
+const EDITABLE_STATUSES: readonly string[] = ["draft", "changes_requested"];
+
+async function findVersionForInputs(db: Awaited<ReturnType<typeof getDb>>, workspaceId: string, modelId: unknown, version: unknown) {
+  const parsed = versionParams.safeParse({ modelId, version });
+  if (!parsed.success) throw notFound("That model version");
+  const row = await db.modelVersion.findFirst({
+    where: { modelId: parsed.data.modelId, version: parsed.data.version, model: { workspaceId } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      artifactSha256: true,
+      inputMapping: true,
+      featureSchema: true,
+      model: { select: { id: true, task: true, positiveLabel: true } },
+    },
+  });
+  if (!row) throw notFound("That model version");
+  return row;
+}
+
+/** A mapping as an audit payload value (plain strings and lists of strings). */
+function mappingJson(mapping: Readonly<Record<string, string | readonly string[]>>): { [input: string]: string | string[] } {
+  return Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, typeof v === "string" ? v : [...v]]));
+}
+
+/** The mapping a stored version is scored with: its stored mapping, else the one its plan was built with. */
+function currentMapping(row: { inputMapping: unknown; featureSchema: unknown }): { mapping: Record<string, string | readonly string[]>; derived: boolean } {
+  const stored = InputMappingSchema.safeParse(row.inputMapping);
+  if (stored.success) return { mapping: stored.data, derived: false };
+  const plan = (row.featureSchema as { plan?: PreparedModel["plan"] }).plan;
+  const mapping: Record<string, string | readonly string[]> = {};
+  for (const feed of plan?.inputs ?? []) mapping[feed.input] = feed.kind === "column" ? feed.column : feed.features;
+  return { mapping, derived: true };
+}
+
+function rowsOf(slots: readonly InputSlot[], mapping: Record<string, string | readonly string[]>): InputMappingRow[] {
+  return slots.map((slot) => {
+    const value = mapping[slot.input];
+    return { input: slot.input, kind: slot.kind, width: slot.width, typeText: slot.typeText, columns: value === undefined ? [] : typeof value === "string" ? [value] : [...value] };
+  });
+}
+
+/** The version page's "Inputs" section: which columns feed each model input, and whether the signed-in person may change it. */
+export async function getVersionInputs(modelId: string, version: unknown): Promise<VersionInputsView> {
+  const user = await requirePermission("model.read", "see models");
+  const db = await getDb();
+  const row = await findVersionForInputs(db, user.workspaceId, modelId, version);
+  const { slots } = readInputSlots(readArtifact(row.artifactSha256, ".onnx"));
+  const { mapping, derived } = currentMapping(row);
+  const writer = can(user.role, "model.write");
+  const open = EDITABLE_STATUSES.includes(row.status);
+  return {
+    modelId: row.model.id,
+    version: row.version,
+    rows: rowsOf(slots, mapping),
+    canEdit: writer && open,
+    lockedReason: writer && !open ? inputsLockedWords(row.version, row.status) : null,
+    derived,
+  };
+}
+
+export interface ChangedInputs {
+  versionId: string;
+  inputMapping: InputMapping;
+  requiredColumns: readonly string[];
+  /** the job scoring the stored data again through the new mapping, when there is data */
+  jobId: string | null;
+}
+
+/**
+ * Changes which columns feed a version's inputs (owners and analysts, until the version is submitted for review).
+ * The mapping is checked against the model's inputs (counts, unknown inputs, a column twice) and by one test row before
+ * it is stored; the change is audited and the stored data is scored again through it. Throws RuleError with the
+ * reason in the words of `surface`.
+ */
+export async function updateVersionInputMapping(modelId: string, version: unknown, input: unknown, surface: MappingSurface): Promise<ChangedInputs> {
+  const user = await requirePermission("model.write", "change how a model reads its data");
+  const db = await getDb();
+  const row = await findVersionForInputs(db, user.workspaceId, modelId, version);
+  if (!EDITABLE_STATUSES.includes(row.status)) throw new RuleError(inputsLockedWords(row.version, row.status), 409);
+  const parsed = InputMappingSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RuleError(mappingUnreadableWords(`${issue?.path.join(".") || "mapping"}: ${issue?.message ?? "not valid"}`, surface), 422);
+  }
+  const bytes = readArtifact(row.artifactSha256, ".onnx");
+  const { slots } = readInputSlots(bytes);
+  const mapping = parsed.data;
+  const problem = mappingProblems(slots, mapping)[0];
+  if (problem) throw new RuleError(mappingProblemWords(problem, surface), 422);
+  const options = { task: row.model.task, ...(row.model.positiveLabel ? { positiveLabel: row.model.positiveLabel } : {}), ...prepareOptionsFromMapping(mapping) };
+  let prepared: PreparedModel;
+  try {
+    prepared = prepareModel(bytes, options);
+    // The model ran with a mapping of these same counts when it was accepted, so the tensors it gets keep their shapes
+    // and types. Only an input whose width neither the file nor its weights tell needs the runtime to check it again.
+    if (slots.some((s) => s.width === null)) await dryRunIsolated(artifactPath(row.artifactSha256, ".onnx"), options);
+  } catch (error) {
+    if (error instanceof OnnxModelError) throw new RuleError(error.message, 422);
+    throw error;
+  }
+  const before = currentMapping(row).mapping;
+  await startJobRunner();
+  const jobId = await db.$transaction(async (tx) => {
+    // Written only while the version is still open: a submission racing this change wins.
+    const updated = await tx.modelVersion.updateMany({
+      where: { id: row.id, status: { in: ["draft", "changes_requested"] } },
+      data: { inputMapping: toJson(mapping), featureSchema: toJson({ ...(row.featureSchema as object), plan: prepared.plan }) },
+    });
+    if (updated.count !== 1) throw new RuleError(inputsLockedWords(row.version, "in_review"), 409);
+    await appendAuditEvent(tx, {
+      workspaceId: user.workspaceId,
+      actorId: user.id,
+      action: "version.inputs_changed",
+      subjectType: "model_version",
+      subjectId: row.id,
+      payload: { modelId: row.model.id, version: row.version, from: mappingJson(before), to: mappingJson(mapping), ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}) },
+    });
+    const hasData = await tx.window.count({ where: { modelId: row.model.id, dataset: { kind: "reference" } } });
+    return hasData
+      ? await enqueueJob({ workspaceId: user.workspaceId, modelId: row.model.id, kind: VERSION_JOB, input: { modelId: row.model.id, versionId: row.id }, createdById: user.id }, tx)
+      : null;
+  });
+  if (jobId) kickJobRunner();
+  return { versionId: row.id, inputMapping: mapping, requiredColumns: prepared.plan.requiredColumns, jobId };
 }

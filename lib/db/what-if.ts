@@ -23,6 +23,16 @@ import { getDb } from "@/lib/prisma/client";
 import { artifactPath, readArtifact } from "@/lib/storage/artifacts";
 import { readTable } from "@/lib/storage/tables";
 import { modelIdSchema } from "./models";
+import { InputMappingSchema } from "@/lib/contracts/input-mapping";
+import { versionProcessing } from "./processing-read";
+import { columnsBeforeProcessing } from "@/lib/processing";
+
+/** A version's stored input mapping as prepare options (a list of columns per input name); null when it has none. */
+function mappingOptions(stored: unknown): { featureNames: Record<string, string[]> } | null {
+  const mapping = InputMappingSchema.safeParse(stored);
+  if (!mapping.success) return null;
+  return { featureNames: Object.fromEntries(Object.entries(mapping.data).map(([input, v]) => [input, typeof v === "string" ? [v] : v])) };
+}
 
 /** Roles that may receive rows of the reference data on the what-if page. */
 export const WHATIF_ROW_ROLES: readonly Role[] = ["owner", "analyst", "reviewer"];
@@ -133,7 +143,7 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
       task: true,
       positiveLabel: true,
       sensitiveAttributes: true,
-      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, artifactSha256: true, featureSchema: true } },
+      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, artifactSha256: true, featureSchema: true, inputMapping: true } },
       policies: {
         orderBy: { version: "desc" },
         take: 1,
@@ -150,11 +160,15 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
   if (!version) throw notFound(wanted === null ? "A model version" : "That version");
 
   const schema = version.featureSchema as { plan?: { requiredColumns?: string[] }; featureNames?: string[] | null };
-  const columns = schema.plan?.requiredColumns ?? [];
+  // Declared processing runs in the worker as on the server; the case is edited in the data's own columns.
+  const processing = await versionProcessing(db, version.id);
+  const columns = columnsBeforeProcessing(schema.plan?.requiredColumns ?? [], processing);
   const prepareOptions: WhatIfPrepareOptions = {
     task: model.task,
     ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
-    ...(schema.featureNames ? { featureNames: schema.featureNames } : {}),
+    // The version's stored input mapping, as the server scores with it (versions stored before it: their feature names).
+    ...(mappingOptions(version.inputMapping) ?? (schema.featureNames ? { featureNames: schema.featureNames } : {})),
+    ...(processing ? { processing } : {}),
   };
 
   // The reference snapshot's stored distributions: this version's, else any version's (inputs do not depend on it).

@@ -10,6 +10,8 @@ import { JobFailure } from "@/lib/jobs/types";
 import { MetricInputError } from "@/lib/metrics";
 import { prepareModel, type FeatureColumn, type PrepareOptions, type PreparedModel } from "@/lib/onnx";
 import { scoreTable } from "@/lib/onnx/session-node";
+import { canonicalProcessingJson, isNoProcessing, scoreWithProcessing } from "@/lib/processing";
+import type { Processing } from "@/lib/contracts/processing";
 import { artifactPath } from "@/lib/storage/artifacts";
 import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { evaluateWindow, prepareEvaluationReference, referenceScorecard, type EvaluationSetup, type ModelOutputs, type PreviousWindow } from "./evaluate-window";
@@ -129,12 +131,24 @@ async function cachedReferenceOutputs(modelSha: string, referenceSha: string, co
   return outputs;
 }
 
+/** The reference-scores cache key of a version: its model file and, when it has one, its input mapping. */
+function scoringKey(version: VersionForCompute): string {
+  const mapping = version.prepareOptions.featureNames;
+  return mapping ? `${version.artifactSha256}\n${JSON.stringify(mapping)}` : version.artifactSha256;
+}
+
+/** The declared processing's part of the reference-scores cache key ("" when none, so old caches stay valid). */
+function processingKey(version: VersionForCompute): string {
+  return isNoProcessing(version.processing) ? "" : `\nprocessing ${canonicalProcessingJson(version.processing)}`;
+}
+
 function inputHash(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-async function score(prepared: PreparedModel, table: Table): Promise<ModelOutputs> {
-  const scored = await scoreTable(prepared, tableColumns(table));
+async function score(prepared: PreparedModel, table: Table, processing: Processing | null | undefined): Promise<ModelOutputs> {
+  // Declared processing (lib/processing): derived columns and standardisation before the model, the transform after.
+  const scored = await scoreWithProcessing({ prepared, score: (columns, options) => scoreTable(prepared, columns, options) }, processing, tableColumns(table));
   return {
     ...(scored.score ? { score: scored.score } : {}),
     ...(scored.prediction ? { prediction: scored.prediction } : {}),
@@ -156,6 +170,8 @@ export interface VersionForCompute {
   /** the model file (content-addressed artifact) */
   modelPath: string;
   prepareOptions: PrepareOptions;
+  /** the version's declared processing (lib/processing), null when none */
+  processing?: Processing | null;
   featureColumns: readonly string[];
   /** the version's current snapshots of production windows (for "since the previous window") */
   known: StoredWindowResult[];
@@ -238,7 +254,7 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
     const prepared = prepareModel(new Uint8Array(fs.readFileSync(version.modelPath)), version.prepareOptions);
     const refOutputs =
       outputsFromData(model.task, reference.table, roles) ??
-      (await timed("scoringMs", () => cachedReferenceOutputs(version.artifactSha256, reference.sha256, () => score(prepared, reference.table))));
+      (await timed("scoringMs", () => cachedReferenceOutputs(scoringKey(version) + processingKey(version), reference.sha256, () => score(prepared, reference.table, version.processing))));
     const preparedReference = await timed("evaluationMs", () => prepareEvaluationReference(setup, reference.table, refOutputs));
     const baseline = await timed("evaluationMs", () => referenceScorecard(setup, reference.table, refOutputs));
     const known = [...version.known];
@@ -248,7 +264,7 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
       const isReference = target.sha256 === reference.sha256;
       const outputs = isReference
         ? refOutputs
-        : (outputsFromData(model.task, target.table, targetRoles) ?? (await timed("scoringMs", () => score(prepared, target.table))));
+        : (outputsFromData(model.task, target.table, targetRoles) ?? (await timed("scoringMs", () => score(prepared, target.table, version.processing))));
       const targetSetup: EvaluationSetup = target.roles ? { ...setup, labelColumn: targetRoles.label ?? null, excludedColumns: excludedColumns(targetRoles) } : setup;
       const previous = isReference ? null : previousOf(known, { ...(target.windowId ? { windowId: target.windowId } : {}), endsAtMs });
       const content = await timed("evaluationMs", () => {
@@ -280,6 +296,10 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
         inputHash: inputHash({
           evaluator: EVALUATOR_VERSION,
           model: fromData ? "predictions in the data" : version.artifactSha256,
+          // which columns feed which input: a mapping change never reuses old results
+          ...(fromData || !version.prepareOptions.featureNames ? {} : { mapping: version.prepareOptions.featureNames }),
+          // the declared processing (canonical JSON): a change never reuses old scores
+          ...(fromData || isNoProcessing(version.processing) ? {} : { processing: canonicalProcessingJson(version.processing) }),
           reference: reference.sha256,
           window: target.sha256,
           policy: policyHashParts(model.policy),

@@ -9,7 +9,7 @@ import { registerJobHandler } from "@/lib/jobs/runner";
 import { JobFailure, type JobHandler } from "@/lib/jobs/types";
 import { promoteStaged } from "@/lib/storage/artifacts";
 import { TABLE_EXTENSION } from "@/lib/storage/tables";
-import { activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, writeSnapshots, type EvaluationTarget } from "./pipeline";
+import { activeVersions, evaluateTargets, featureColumnsOf, loadModelForEvaluation, loadReference, storedTargets, writeSnapshots, type EvaluationTarget } from "./pipeline";
 import type { TableSource } from "./table-sources";
 
 export interface DataJobResult {
@@ -48,15 +48,18 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
       provenance,
     }));
     const reference: TableSource = input.kind === "reference" ? whole : await loadReference(db, input.modelId);
+    // New reference data replaces the old for judging: every stored production window is evaluated again against
+    // it in this same job, and the new results supersede the old ones (which stay, as evidence).
+    const rejudged = input.kind === "reference" ? await storedTargets(db, input.modelId, await productionWindowIds(input.modelId)) : [];
     const timings = { readMs: 0, scoringMs: 0, evaluationMs: 0 };
-    await ctx.progress(0.1, "Scoring and evaluating");
+    await ctx.progress(0.1, rejudged.length ? `Scoring and evaluating, and judging ${rejudged.length} stored periods again` : "Scoring and evaluating");
     const { snapshots, tables } = await evaluateTargets(db, {
       model,
       versions,
       roles: input.roles,
       featureColumns: featureColumnsOf,
       reference,
-      targets,
+      targets: [...targets, ...rejudged],
       progress: ctx.progress,
       checkCancelled: ctx.checkCancelled,
       from: 0.1,
@@ -111,7 +114,8 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
           });
           ids.set(w.key, row.id);
         }
-        await writeSnapshots(tx, snapshots, (key) => ids.get(key)!, "new data");
+        // New windows by their key; windows judged again against new reference data are keyed by their own id.
+        await writeSnapshots(tx, snapshots, (key) => ids.get(key) ?? key, input.kind === "reference" ? "new reference data" : "new data");
         const workspace = await tx.model.findUniqueOrThrow({ where: { id: input.modelId }, select: { workspaceId: true } });
         await appendAuditEvent(tx, {
           workspaceId: workspace.workspaceId,
@@ -126,6 +130,7 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
             rows,
             windows: windows.map((w) => w.label),
             snapshots: snapshots.length,
+            ...(rejudged.length ? { rejudgedWindows: rejudged.map((w) => w.label ?? "a period") } : {}),
             ...(input.via ? { via: input.via } : {}),
           },
         });
@@ -133,6 +138,13 @@ const handler: JobHandler<DataJobInput, DataJobResult> = {
     };
   },
 };
+
+/** The model's stored production windows (judged again when new reference data arrives). */
+async function productionWindowIds(modelId: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.window.findMany({ where: { modelId, tablePath: { not: null }, dataset: { kind: "production" } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
 
 // Staged files stay in place while a job is failed or cancelled, so that a retry can run it again.
 export function registerDataJob(): void {

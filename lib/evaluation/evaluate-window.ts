@@ -23,6 +23,7 @@ import type { PolicyRules } from "@/lib/contracts/policy-rules";
 import { binaryLabels, columnByName, completeRows, numericLabels, takeNumbers, toWindowColumn } from "./columns";
 import { dataQuality, prepareQualityReference, type PreparedQualityReference, type QualityColumns } from "./data-quality";
 import { distributionsFor, prepareReferenceDistributions, type OutputValues, type PreparedReferenceDistributions } from "./distributions";
+import { regressionSpread } from "./regression-spread";
 import { computeSlices, prepareSliceReference, type SliceReference } from "./slices";
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -188,8 +189,11 @@ function regressionSection(setup: EvaluationSetup, table: Table, label: Column, 
   const rows = completeRows(yAll, prediction);
   if (rows.length === 0) return { rows: table.rowCount, labelledRows: 0, metrics: [], judgeable: false, minimum };
   const judgeable = rows.length >= minimum.labelledRows;
-  const card = regressionScorecard(takeNumbers(yAll, rows), takeNumbers(prediction, rows), { resamples: setup.resamples, seed: setup.seed });
-  return { rows: table.rowCount, labelledRows: rows.length, metrics: Object.values(card.metrics).map((m) => metricEntry(m, judgeable)), judgeable, minimum };
+  const actual = takeNumbers(yAll, rows);
+  const predicted = takeNumbers(prediction, rows);
+  const spread = regressionSpread(actual, predicted);
+  const card = regressionScorecard(actual, predicted, { resamples: setup.resamples, seed: setup.seed });
+  return { rows: table.rowCount, labelledRows: rows.length, metrics: Object.values(card.metrics).map((m) => metricEntry(m, judgeable)), judgeable, minimum, ...(spread ? { spread } : {}) };
 }
 
 /** Category models: sklearn's accuracy, balanced accuracy, macro/weighted P/R/F1, per-class table and confusion matrix. */

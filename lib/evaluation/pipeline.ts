@@ -5,6 +5,8 @@ import "server-only";
 import { getDb, type Db, type Tx } from "@/lib/prisma/client";
 import { toJson, toJsonOrNull } from "@/lib/db/json";
 import { loadPreparedVersion, versionPrepareOptions } from "@/lib/db/versions";
+import { versionProcessing } from "@/lib/db/processing-read";
+import { columnsBeforeProcessing } from "@/lib/processing";
 import { settleAcceptedRisks } from "@/lib/db/accepted-risks";
 import { recordEvidenceChanges } from "@/lib/db/lifecycle";
 import { notify } from "@/lib/notifications/notify";
@@ -112,6 +114,7 @@ export async function evaluateTargets(
       artifactSha256: v.artifactSha256,
       modelPath: artifactPath(v.artifactSha256, ".onnx"),
       prepareOptions: await versionPrepareOptions(db, v.id),
+      processing: await versionProcessing(db, v.id),
       featureColumns: await args.featureColumns(v.id),
       known: await storedResults(db, v.id),
     });
@@ -198,8 +201,10 @@ export async function activeVersions(modelId: string) {
 }
 
 export async function featureColumnsOf(versionId: string): Promise<readonly string[]> {
-  const prepared = await loadPreparedVersion(await getDb(), versionId);
-  return prepared.plan.requiredColumns;
+  const db = await getDb();
+  const prepared = await loadPreparedVersion(db, versionId);
+  // The data's own columns: a derived column (declared processing) stands for the columns its formula reads.
+  return columnsBeforeProcessing(prepared.plan.requiredColumns, await versionProcessing(db, versionId));
 }
 
 /** The model's current reference data (its newest reference window's columnar copy), for the child to read. */
@@ -217,8 +222,8 @@ export async function loadReference(db: Db, modelId: string): Promise<TableSourc
 export type StoredWindow = Omit<EvaluationTarget, "source"> & { tablePath: string };
 
 /** Stored windows of a model as evaluation targets: each with its own roles, order and provenance. */
-export async function storedTargets(db: Db, modelId: string): Promise<EvaluationTarget[]> {
-  return (await storedWindows(db, modelId)).map(({ tablePath, ...w }) => ({ ...w, source: { kind: "stored", sha256: tablePath, name: w.label ?? "data" } }));
+export async function storedTargets(db: Db, modelId: string, onlyWindowIds?: readonly string[]): Promise<EvaluationTarget[]> {
+  return (await storedWindows(db, modelId, onlyWindowIds)).map(({ tablePath, ...w }) => ({ ...w, source: { kind: "stored", sha256: tablePath, name: w.label ?? "data" } }));
 }
 
 /** The stored windows' metadata, without reading their tables. */

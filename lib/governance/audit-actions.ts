@@ -36,6 +36,8 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "user.password_changed": () => "Changed their password",
   "model.created": (p) => `Model "${str(p, "name")}" was created`,
   "version.uploaded": (p) => `Version ${num(p, "version")} (${str(p, "file")}) was uploaded`,
+  "version.inputs_changed": (p) => `The columns that feed version ${num(p, "version")} were changed`,
+  "version.processing_changed": (p) => `The processing of version ${num(p, "version")} was changed`,
   "version.submitted": (p) => `Version ${num(p, "version")} was sent for review${str(p, "via") ? `. It came ${str(p, "via")}` : ""}`,
   "version.withdrawn": (p) => `Version ${num(p, "version")} was taken back from review`,
   "version.approved": (p) => `A reviewer said yes to version ${num(p, "version")}`,
@@ -47,7 +49,8 @@ const DESCRIBE: Record<string, (p: Payload) => string> = {
   "version.back_to_draft": (p) => `Version ${num(p, "version")} went back to draft`,
   "version.evidence_changed": (p) => `The evidence for version ${num(p, "version")} changed, so its old yes votes no longer count`,
   "version.marked_live": (p) => `Version ${num(p, "version")} was marked live${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,
-  "data.reference_uploaded": (p) => `Reference data ${str(p, "file")} was uploaded (${num(p, "rows")} rows)`,
+  "data.reference_uploaded": (p) =>
+    `Reference data ${str(p, "file")} was uploaded (${num(p, "rows")} rows)${list(p, "rejudgedWindows") ? `. It replaces the earlier reference data, and ${list(p, "rejudgedWindows")} were judged against it again` : ""}`,
   "data.window_uploaded": (p) => `New data ${str(p, "file")} was uploaded (${num(p, "rows")} rows, ${list(p, "windows")})`,
   "data.labels_uploaded": (p) => `Late outcomes ${str(p, "file")} were added to ${num(p, "matchedRows")} rows`,
   "policy.changed": (p) => `The policy changed to version ${num(p, "version")}${str(p, "reason") ? `: ${str(p, "reason")}` : ""}`,

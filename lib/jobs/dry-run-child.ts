@@ -4,12 +4,15 @@
 // process only, never the server.
 import fs from "node:fs";
 import { OnnxModelError, prepareModel, type PrepareOptions } from "@/lib/onnx";
-import { dryRun } from "@/lib/onnx/session-node";
+import type { OutputDeclaration } from "@/lib/onnx/output-checks";
+import { checkUpload } from "@/lib/onnx/session-node";
 import { serveOneRequest } from "./child-process";
 
 export interface DryRunRequest {
   modelPath: string;
   options: PrepareOptions;
+  /** what the owner declared about the output (a raw score is then not refused) */
+  declaration?: OutputDeclaration;
 }
 
 export type DryRunAnswer = { ok: true } | { ok: false; code: string; message: string };
@@ -17,7 +20,8 @@ export type DryRunAnswer = { ok: true } | { ok: false; code: string; message: st
 serveOneRequest<DryRunRequest, never, DryRunAnswer>(
   async (request) => {
     const bytes = new Uint8Array(fs.readFileSync(request.modelPath));
-    await dryRun(prepareModel(bytes, request.options));
+    // Output checks (a transformer's many values, unnamed classes, a yes/no score outside 0 to 1), then one test row.
+    await checkUpload(prepareModel(bytes, request.options), request.declaration ?? {});
     return { ok: true };
   },
   (error) =>

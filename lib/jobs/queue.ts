@@ -22,6 +22,8 @@ export const RECOVERY_QUEUE = "sightline-recover-jobs";
 /** Notifications (lib/notifications): one e-mail or webhook post per message, retried with backoff; and the daily look for models without new data. */
 export const NOTIFY_QUEUE = "sightline-notify-deliver";
 export const STALE_DATA_QUEUE = "sightline-notify-stale-data";
+/** The daily look at accepted risks (lib/db/accepted-risks.ts): endings at expiry recorded, a week's notice sent. */
+export const ACCEPTED_RISK_QUEUE = "sightline-accepted-risk-daily";
 
 /** A process's name in Job.holder: the host and the process id. */
 export const HOLDER = `${os.hostname()} ${process.pid}`;
@@ -71,7 +73,7 @@ export async function getQueue(): Promise<PgBoss> {
     if (globalQueue.sightlineQueue === state) {
       state.started = (async () => {
         await state.boss.start();
-        for (const name of [RUN_QUEUE, CHECKPOINT_QUEUE, SWEEP_QUEUE, RECOVERY_QUEUE, NOTIFY_QUEUE, STALE_DATA_QUEUE]) {
+        for (const name of [RUN_QUEUE, CHECKPOINT_QUEUE, SWEEP_QUEUE, RECOVERY_QUEUE, NOTIFY_QUEUE, STALE_DATA_QUEUE, ACCEPTED_RISK_QUEUE]) {
           await state.boss.createQueue(name, { name, retryLimit: 0, expireInSeconds: name === RUN_QUEUE ? 12 * 3600 : 15 * 60 });
         }
       })().catch((error: unknown) => {

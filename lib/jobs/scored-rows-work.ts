@@ -11,11 +11,15 @@ import { createScoringSession, type ScoringSession } from "@/lib/onnx/session-no
 import { readTable } from "@/lib/storage/tables";
 import { ANSWER_COLUMN, PROBABILITY_COLUMN_PREFIX, type ScoredSample, type ScoredSampleColumn, type ScoredSampleRow } from "@/lib/contracts/scored-rows";
 import type { Task } from "@/lib/contracts/snapshot-types";
+import type { Processing } from "@/lib/contracts/processing";
+import { compileProcessing, scoreWithProcessing } from "@/lib/processing";
 
 /** What the child needs: where the model and the period's columnar copy are, and how answers are read. */
 export interface ScoredRowsInput {
   modelPath: string;
   prepareOptions: PrepareOptions;
+  /** the version's declared processing (lib/processing), applied around the model as the evaluation does */
+  processing?: Processing | null;
   /** the period's columnar copy in the artifact store */
   table: { sha256: string; name: string };
   task: Task;
@@ -134,11 +138,14 @@ function uniqueName(name: string, taken: Set<string>): string {
 async function withModel<T>(input: ScoredRowsInput, work: (session: ScoringSession, prepared: PreparedModel, table: Table) => Promise<T>): Promise<T> {
   const table = readTable(input.table.sha256, input.table.name);
   const prepared = prepareModel(new Uint8Array(fs.readFileSync(input.modelPath)), input.prepareOptions);
-  const session = await createScoringSession(prepared);
+  const plain = await createScoringSession(prepared);
+  // Declared processing around every call (formulas parsed once), exactly as the evaluation scores.
+  const compiled = input.processing ? compileProcessing(input.processing) : null;
+  const session: ScoringSession = { ...plain, score: (columns, options) => scoreWithProcessing(plain, compiled, columns, options) };
   try {
     return await work(session, prepared, table);
   } finally {
-    await session.release();
+    await plain.release();
   }
 }
 

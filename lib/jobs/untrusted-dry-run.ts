@@ -14,8 +14,13 @@ export function untrustedLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Un
  * Loads the model file at `modelPath` in a child process and runs one test row. Resolves when it runs; throws
  * OnnxModelError when the model fails, runs past the deadline, or needs more memory than the cap.
  */
-export async function dryRunIsolated(modelPath: string, options: PrepareOptions, limits: UntrustedLimits = untrustedLimitsFromEnv()): Promise<void> {
-  const request: DryRunRequest = { modelPath, options };
+export async function dryRunIsolated(
+  modelPath: string,
+  options: PrepareOptions,
+  limits: UntrustedLimits = untrustedLimitsFromEnv(),
+  declaration: DryRunRequest["declaration"] = {},
+): Promise<void> {
+  const request: DryRunRequest = { modelPath, options, declaration };
   const answer = await runInChild<never, DryRunAnswer>({
     script: "lib/jobs/dry-run-child.ts",
     request,

@@ -4,11 +4,20 @@ import type { AcceptedMark, AcceptedRiskCheckKind, AcceptedRiskEndReason, Accept
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * When an acceptance ends: the day, for one that ends at the end of a day (what the form's date means), else the
+ * day and the time in UTC to the second (an end given as a timestamp through the API).
+ */
+export function acceptanceEndWords(d: Date): string {
+  const iso = d.toISOString();
+  return iso.slice(11, 19) === "23:59:59" ? day(d) : `${day(d)} ${iso.slice(11, 19)} UTC`;
+}
+
 /** "Accepted until 2027-01-31 by Olivia Owner. That is because ..." — what a check shows while its acceptance holds. */
 export function acceptedMarkWords(mark: AcceptedMark): string {
   const reason = mark.reason.trim().replace(/[.!?]+$/, "");
   const lower = reason.charAt(0).toLowerCase() + reason.slice(1);
-  return `Accepted until ${day(mark.expiresAt)} by ${mark.acceptedBy}. That is because ${lower}.`;
+  return `Accepted until ${acceptanceEndWords(mark.expiresAt)} by ${mark.acceptedBy}. That is because ${lower}.`;
 }
 
 /** Who confirmed it, shown under the mark. */
@@ -44,7 +53,7 @@ export const NO_ACCEPTED_RISKS_YET = "No acceptance has been proposed for this v
 
 export const ACCEPT_FORM_REASON_LABEL = "Why the business can live with it";
 export const ACCEPT_FORM_EXPIRY_LABEL = "Ends on";
-export const ACCEPT_FORM_EXPIRY_HINT = "At most 180 days from today.";
+export const ACCEPT_FORM_EXPIRY_HINT = "It holds until the end of that day (UTC), at most 180 days from today.";
 export const ACCEPT_BUTTON = "Accept this risk";
 export const CONFIRM_BUTTON = "Confirm";
 export const WITHDRAW_BUTTON = "Withdraw";
@@ -65,8 +74,9 @@ const END_WORDS: Record<AcceptedRiskEndReason, string> = {
 
 /** One line of the list: where the acceptance stands. */
 export function acceptedRiskStateWords(r: Pick<AcceptedRiskView, "state" | "proposedBy" | "confirmedBy" | "endedReason" | "expiresAt">): string {
-  if (r.state === "holds") return `It holds until ${day(r.expiresAt)}. ${r.proposedBy} asked for it, and ${r.confirmedBy ?? "a reviewer"} said yes.`;
+  if (r.state === "holds") return `It holds until ${acceptanceEndWords(r.expiresAt)}. ${r.proposedBy} asked for it, and ${r.confirmedBy ?? "a reviewer"} said yes.`;
   if (r.state === "pending") return `${r.proposedBy} asked for it. Now a second person must check it and say yes.`;
+  if (r.endedReason === "expired") return `It ended at its end date, ${acceptanceEndWords(r.expiresAt)}. The check shows its own light again.`;
   return `It has ended, as ${END_WORDS[r.endedReason ?? "withdrawn"]}.`;
 }
 

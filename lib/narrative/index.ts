@@ -31,3 +31,4 @@ export * from "./what-if-words";
 export * from "./notification-words";
 export * from "./what-if-analysis-words";
 export * from "./accepted-risk-words";
+export * from "./live-without-review-words";

@@ -2,9 +2,9 @@
 // the calibration chart in plain sentences, metric changes against the comparison, version states. Pure.
 import type { ModelView } from "@/lib/contracts/model-view";
 import type { VersionStatus } from "@/lib/contracts/model-health";
-import type { ScorecardSection } from "@/lib/contracts/snapshot-types";
+import type { RegressionSpread, ScorecardSection } from "@/lib/contracts/snapshot-types";
 import { formatMetricValue } from "./format-metric";
-import { formatCount, formatPercent } from "./format-number";
+import { formatAmount, formatCount, formatPercent } from "./format-number";
 import { explained } from "./glossary";
 import { capitalize, metricName } from "./metric-words";
 import { inWindow, windowName } from "./window-words";
@@ -75,9 +75,17 @@ export function referenceName(label: string): string {
   return label.trim().toLowerCase() === "reference data" ? "Reference data" : `Reference data (${label})`;
 }
 
-/** "2026-07" -> "July 2026"; the reference data by `referenceName`. */
-export function windowOptionLabel(label: string, isReference: boolean): string {
-  return isReference ? referenceName(label) : windowName(label);
+/** "2026-07" -> "July 2026"; the reference data by `referenceName`, with "replaced" when newer reference data took its place. */
+export function windowOptionLabel(label: string, isReference: boolean, replacedAt?: Date): string {
+  if (!isReference) return windowName(label);
+  return replacedAt ? `${referenceName(label)}, replaced on ${replacedAt.toISOString().slice(0, 10)}` : referenceName(label);
+}
+
+/** Beside reference data in the timeline, when the model has had more than one. */
+export function referenceStatusWords(replacedAt: Date | undefined): string {
+  return replacedAt
+    ? `Replaced on ${replacedAt.toISOString().slice(0, 10)}. Newer data is no longer compared with it.`
+    : "In use: new data is compared with this.";
 }
 
 /** Under the pickers: what is shown against what. */
@@ -200,10 +208,47 @@ export function predictedActualSummary(predictedMedian: number | null, actualMed
   return lines.join(" ");
 }
 
+/** The text beside the chart of the model's answers along the real values (groups of rows, never single rows). */
+export function answersAlongSummary(bins: RegressionSpread["bins"], unit: string, windowLabel: string): string {
+  const first = bins[0];
+  const last = bins[bins.length - 1];
+  if (!first || !last) return "";
+  const rows = bins.reduce((a, b) => a + b.rows, 0);
+  const f = (x: number, other: number) => formatAmount(x, unit, [other]);
+  const lines = [
+    `The ${formatCount(rows)} rows ${inWindow(windowLabel)} are put in ${bins.length} groups of the same size, from the lowest real values to the highest.`,
+    `The line shows the model's middle answer for each group. The shaded band holds the middle 80% of its answers.`,
+    `On the dashed line, the answer equals the real value.`,
+  ];
+  if (bins.length > 1) {
+    lines.push(`For the lowest group, real values average ${f(first.actual, first.predictedMedian)} and the middle answer is ${f(first.predictedMedian, first.actual)}.`);
+    lines.push(`For the highest group, real values average ${f(last.actual, last.predictedMedian)} and the middle answer is ${f(last.predictedMedian, last.actual)}.`);
+  }
+  return lines.join(" ");
+}
+
+/** The text beside the bars of every row's error. */
+export function errorSpreadSummary(errors: RegressionSpread["errors"], unit: string): string {
+  const { edges, counts } = errors;
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return "";
+  let top = 0;
+  counts.forEach((c, i) => {
+    if (c > (counts[top] as number)) top = i;
+  });
+  const from = formatAmount(edges[top] as number, undefined, [edges[top + 1] as number]);
+  const to = formatAmount(edges[top + 1] as number, unit, [edges[top] as number]);
+  return [
+    `Each bar counts the rows whose error falls in its range. The error is the model's answer minus the real value.`,
+    `Bars right of zero are rows where the model said too much. Bars left of zero are rows where it said too little.`,
+    `The tallest bar, from ${from} to ${to}, holds ${formatCount(counts[top] as number)} of ${formatCount(total)} rows (${formatPercent((counts[top] as number) / total)}).`,
+  ].join(" ");
+}
+
 export const NOT_STORED_WORDS = {
   regressionPairs:
     "A chart of each prediction against its real value needs the single rows. Sightline keeps only totals of each period, so it shows the two spreads side by side instead.",
-  errorDistribution: "The spread of the errors row by row is not kept with the results yet. The error measures above sum it up.",
+  errorDistribution: "This result was stored before Sightline kept the spread of the errors. Evaluate the data again to see it.",
   noCalibration: "This result has no chart of its stated chances. Evaluate the data again to see it.",
   noConfusion: "This result has no counts of right and wrong answers. Evaluate the data again to see them.",
 } as const;
@@ -222,5 +267,7 @@ export const PERFORMANCE_WORDS = {
   classesTitle: "Each category",
   heatmapTitle: "Which categories get mixed up",
   spreadTitle: "Predictions against real values",
+  alongTitle: "The model's answers along the real values",
+  errorsTitle: "How far off the answers are",
   noScorecard: "There is no scorecard for this period: its rows have no known outcome yet. Upload the outcomes to see how often the model is right.",
 } as const;

@@ -56,19 +56,28 @@ export function staleDataWords(p: { modelName: string; days: number; lastDataAt:
   };
 }
 
+/** An accepted risk ends within a week (to owners and the reviewer who confirmed it). */
+export function acceptedRiskExpiringWords(p: { modelName: string; version: number; check: string; expiresAt: Date }): NotificationText {
+  return {
+    title: `An accepted risk of ${p.modelName} ends on ${p.expiresAt.toISOString().slice(0, 10)}.`,
+    body: `${p.check} of version ${p.version} was accepted until then. After that day the check shows its own light again. If the business still lives with it, accept it again with a new reason.`,
+  };
+}
+
 /** Each kind's name on the settings page, and who gets it. */
 export const NOTIFICATION_KIND_WORDS: Record<NotificationKind, { label: string; who: string }> = {
   review_requested: { label: "A version waits for review", who: "Sent to reviewers and owners." },
   review_decided: { label: "A review of your version is done", who: "Sent to the person who sent it for review." },
   verdict_red: { label: "A model turns red", who: "Sent to owners and analysts." },
   stale_data: { label: "No new data for 30 days", who: "Sent to owners and analysts, once a day at most." },
+  accepted_risk_expiring: { label: "An accepted risk ends within a week", who: "Sent to owners and to the reviewer who confirmed it, once." },
 };
 
 export const INBOX_WORDS = {
   title: "Inbox",
   lead: "Notes about your models and reviews, newest first.",
   empty:
-    "Nothing here yet. You will see a note here when a version waits for your review, when a review of your version is done, when a model turns red, and when a model gets no new data for 30 days.",
+    "Nothing here yet. You will see a note here when a version waits for your review, when a review of your version is done, when a model turns red, when a model gets no new data for 30 days, and when an accepted risk ends within a week.",
   unreadMark: "New",
   markRead: "Mark as read",
   markAllRead: "Mark all as read",

@@ -3,7 +3,10 @@
 // for its label in NOTIFICATION_KIND_WORDS).
 import type { Role } from "@/lib/auth/permissions";
 import type { NotificationKind } from "@/lib/contracts/notifications";
+import type { AcceptedRiskCheckKind } from "@/lib/contracts/accepted-risks";
+import { checkLabelWords } from "@/lib/narrative/accepted-risk-words";
 import {
+  acceptedRiskExpiringWords,
   reviewDecidedWords,
   reviewRequestedWords,
   staleDataWords,
@@ -16,6 +19,7 @@ export interface KindDetails {
   review_decided: { decision: "approve" | "request_changes" | "reject" };
   verdict_red: { windowLabel: string; reason: string; light: "red"; previousLight: string | null };
   stale_data: { days: number; lastDataAt: string | null };
+  accepted_risk_expiring: { acceptedRiskId: string; checkKind: AcceptedRiskCheckKind; checkKey: string; expiresAt: string };
 }
 
 interface EventBase {
@@ -23,11 +27,11 @@ interface EventBase {
   /** who caused it: never notified of their own act (null: Sightline itself) */
   actorId?: string | null;
   actorName?: string;
-  /** for kinds sent to named people (review decided: the person who sent the version) */
+  /** for kinds sent to named people (review decided: the person who sent the version; an expiring risk: its confirmer) */
   to?: readonly (string | null)[];
   model: { id: string; name: string };
   version?: number;
-  /** raise it once per person (the daily stale-data check) */
+  /** raise it once per person (the daily stale-data and accepted-risk checks) */
   dedupeKey?: string;
 }
 
@@ -35,7 +39,7 @@ export type NotificationEvent = { [K in NotificationKind]: EventBase & { kind: K
 export type EventOf<K extends NotificationKind> = Extract<NotificationEvent, { kind: K }>;
 
 interface KindRule<K extends NotificationKind> {
-  /** the roles that get it, or "named": only the people in `to` */
+  /** the roles that get it (and the members named in `to`, if any), or "named": only the people in `to` */
   audience: readonly Role[] | "named";
   words(event: EventOf<K>): NotificationText;
   link(event: EventOf<K>): string;
@@ -49,6 +53,11 @@ export const KIND_RULES: { [K in NotificationKind]: KindRule<K> } = {
   review_decided: { audience: "named", words: (e) => reviewDecidedWords({ actor: e.actorName ?? "A reviewer", modelName: e.model.name, version: e.version ?? 1, decision: e.details.decision }), link: versionLink },
   verdict_red: { audience: ["owner", "analyst"], words: (e) => verdictRedWords({ modelName: e.model.name, version: e.version ?? 1, windowLabel: e.details.windowLabel, reason: e.details.reason }), link: modelLink },
   stale_data: { audience: ["owner", "analyst"], words: (e) => staleDataWords({ modelName: e.model.name, days: e.details.days, lastDataAt: e.details.lastDataAt ? new Date(e.details.lastDataAt) : null }), link: modelLink },
+  accepted_risk_expiring: {
+    audience: ["owner"],
+    words: (e) => acceptedRiskExpiringWords({ modelName: e.model.name, version: e.version ?? 1, check: checkLabelWords(e.details.checkKind, e.details.checkKey), expiresAt: new Date(e.details.expiresAt) }),
+    link: (e) => `${versionLink(e)}#accepted-risks`,
+  },
 };
 
 export function ruleOf<K extends NotificationKind>(kind: K): KindRule<K> {

@@ -43,7 +43,10 @@ async function recipientsOf(tx: Tx, event: NotificationEvent): Promise<string[]>
   const named = (event.to ?? []).filter((id): id is string => typeof id === "string");
   if (audience === "named" && named.length === 0) return [];
   const members = await tx.membership.findMany({
-    where: { workspaceId: event.workspaceId, ...(audience === "named" ? { userId: { in: named } } : { role: { in: [...audience] } }) },
+    where: {
+      workspaceId: event.workspaceId,
+      ...(audience === "named" ? { userId: { in: named } } : named.length ? { OR: [{ role: { in: [...audience] } }, { userId: { in: named } }] } : { role: { in: [...audience] } }),
+    },
     select: { userId: true },
     orderBy: { createdAt: "asc" },
   });

@@ -21,6 +21,10 @@ export type OnnxModelErrorCode =
   | "UNSUPPORTED_INPUT"
   /** No output gives a label, probabilities or a numeric prediction. */
   | "UNSUPPORTED_OUTPUT"
+  /** The output is many values per row with no declared meaning (a feature transformer), or classes nobody named. */
+  | "NOT_A_PREDICTION"
+  /** A yes/no model's score falls outside 0 to 1 and was not declared a raw score. */
+  | "SCORE_OUT_OF_RANGE"
   /** A `[N, F]` input names no features and no mapping was given. */
   | "FEATURE_NAMES_REQUIRED"
   /** Feature names or a mapping do not fit the model (wrong count, duplicates, unknown input). */

@@ -12,6 +12,18 @@ export { formatShape } from "./describe-value";
 export { parseFeatureNames } from "./feature-names";
 export { inspectModel } from "./inspect-model";
 export { prepareModel } from "./prepare-model";
+export {
+  inputSlots,
+  mappingProblems,
+  prepareOptionsFromMapping,
+  proposeInputMapping,
+  readInputSlots,
+  type ColumnMapping,
+  type InputSlot,
+  type MappingProblem,
+  type ProposedMapping,
+} from "./input-mapping";
+export { checkDeclaredOutputs, probeOutputs, probeRows, type OutputDeclaration } from "./output-checks";
 export { DEFAULT_MODEL_LIMITS, checkModelLimits, modelLimitsFromEnv, modelTooLargeError, type ModelLimits } from "./model-limits";
 export { PrepareOptionsSchema, parsePrepareOptions, type PrepareOptions } from "./prepare-options";
 export { bindColumns, tableRows, type CategoricalColumn, type ColumnSource, type FeatureColumn } from "./columns";

@@ -8,7 +8,7 @@ import type { ModelSignature, ValueSignature } from "./signature";
 const TABULAR_ADVICE =
   "Sightline feeds tabular data only: export a model that takes one row of features per case, either one tensor [N, F] or one [N, 1] input per column.";
 
-interface Classified {
+export interface Classified {
   readonly input: ValueSignature;
   readonly elementType: FeedElementType;
   /** column: one value per row; matrix: F values per row (F null when not declared). */
@@ -36,7 +36,8 @@ function refuseKind(input: ValueSignature): never {
   );
 }
 
-function classify(input: ValueSignature): Classified {
+/** How one model input takes values from a table (throws OnnxModelError for inputs no table can feed). */
+export function classify(input: ValueSignature): Classified {
   if (input.kind !== "tensor") refuseKind(input);
   const elementType = input.elementType;
   if (!isFeedable(elementType)) {

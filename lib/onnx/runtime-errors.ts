@@ -43,7 +43,11 @@ export function runError(error: unknown, start: number, end: number): OnnxModelE
   const message = runtimeMessage(error);
   const rows = end - start === 1 ? `row ${start + 1}` : `rows ${start + 1} to ${end}`;
   let advice = "Check that the data matches what the model was trained on, or export the model again.";
-  if (/invalid dimensions|invalid rank|shape/i.test(message)) {
+  if (/broadcast|incompatible dimensions|dimension mismatch|K dimension|MatMul|Gemm/i.test(message)) {
+    // The model file does not declare how many values per row an input takes, and the mapping gave another count.
+    advice =
+      "The model may need a different number of columns than the mapping gives for one of its inputs. Check the mapping on the version page (each input needs exactly the columns the model was trained on, in order), or export the model with its real input shapes.";
+  } else if (/invalid dimensions|invalid rank|shape/i.test(message)) {
     advice = "The model expects differently shaped inputs than its declaration says; export it with its real input shapes ([N, F] or [N, 1] per column).";
   } else if (/Unexpected input data type|type/i.test(message)) {
     advice = "The model expects a different input type than it declares; export it with the input types it really uses.";

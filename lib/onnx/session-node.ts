@@ -5,8 +5,9 @@
 import * as ort from "onnxruntime-web";
 import type { ColumnSource } from "./columns";
 import { createOrtRunner } from "./ort-runner";
+import { type OutputDeclaration, checkDeclaredOutputs, probeOutputs } from "./output-checks";
 import type { PreparedModel } from "./plan";
-import type { DryRunResult, ScoreOptions, ScoredTable } from "./score-loop";
+import { type DryRunResult, type ScoreOptions, type ScoredTable, dryRunColumns } from "./score-loop";
 import { type ScoringSession, makeScoringSession, withSession } from "./scoring-session";
 
 export type { ScoringSession } from "./scoring-session";
@@ -21,14 +22,17 @@ function configure(): void {
 }
 
 /** Loads a prepared model into onnxruntime-web (wasm execution provider, one thread). */
-export async function createScoringSession(prepared: PreparedModel): Promise<ScoringSession> {
+function createRunner(prepared: PreparedModel) {
   configure();
-  const runner = await createOrtRunner(ort, prepared.bytes, {
+  return createOrtRunner(ort, prepared.bytes, {
     executionProviders: ["wasm"],
     graphOptimizationLevel: "all",
     logSeverityLevel: 3,
   });
-  return makeScoringSession(prepared, runner);
+}
+
+export async function createScoringSession(prepared: PreparedModel): Promise<ScoringSession> {
+  return makeScoringSession(prepared, await createRunner(prepared));
 }
 
 /**
@@ -50,4 +54,21 @@ export function scoreTable(prepared: PreparedModel, columns: ColumnSource, optio
 /** Runs one row through the runtime to accept or refuse an upload; throws OnnxModelError on refusal. */
 export function dryRun(prepared: PreparedModel, sampleColumns?: ColumnSource): Promise<DryRunResult> {
   return oneAtATime(() => withSession(() => createScoringSession(prepared), (session) => session.dryRun(sampleColumns)));
+}
+
+/**
+ * The checks of a version upload: what the declared outputs tell (lib/onnx/output-checks.ts), then a few probe rows
+ * (many values per row with no meaning, a yes/no score outside 0 to 1), then the one-row dry run. Throws OnnxModelError.
+ */
+export function checkUpload(prepared: PreparedModel, declaration: OutputDeclaration = {}): Promise<DryRunResult> {
+  checkDeclaredOutputs(prepared);
+  return oneAtATime(async () => {
+    const runner = await createRunner(prepared);
+    try {
+      await probeOutputs(runner, prepared, declaration);
+      return await dryRunColumns(runner, prepared);
+    } finally {
+      await runner.release();
+    }
+  });
 }

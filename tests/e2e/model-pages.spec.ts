@@ -15,7 +15,12 @@ interface Metric {
 interface Snapshot {
   snapshotId: string;
   window: { id: string; label: string; isReference: boolean };
-  scorecard: { labelledRows: number; confusion?: { tp: number; fp: number; tn: number; fn: number }; metrics: Metric[] } | null;
+  scorecard: {
+    labelledRows: number;
+    confusion?: { tp: number; fp: number; tn: number; fn: number };
+    metrics: Metric[];
+    spread?: { bins: { actual: number; rows: number }[]; errors: { edges: number[]; counts: number[] } };
+  } | null;
   verdicts: { overall: { light: string; reason: string }; performance: { reason: string } };
 }
 interface ListItem {
@@ -149,7 +154,13 @@ test("Bike rental demand: the number model's pages show the stored numbers with 
   await expect(page).toHaveTitle(/^Bike rental demand: Performance/);
   await expectTiles(page.getByTestId("metric-tiles"), snapshot);
   await expect(page.getByText("Errors and values are in the units of count")).toBeVisible();
-  await expect(page.getByTestId("spread-chart")).toBeVisible();
+  // The answers along the real values and the spread of the errors: groups of rows, as stored.
+  const spread = snapshot.scorecard!.spread!;
+  expect(spread.errors.counts.reduce((a, b) => a + b, 0)).toBe(snapshot.scorecard!.labelledRows);
+  await expect(page.getByTestId("along-chart").getByTestId("chart-summary")).toContainText(`put in ${spread.bins.length} groups of the same size`);
+  const errors = page.getByTestId("error-chart");
+  await errors.getByTestId("chart-toggle").click();
+  await expect(errors.getByTestId("chart-table").locator("tbody tr td:last-child")).toHaveText(spread.errors.counts.map((c) => c.toLocaleString("en-US")));
   await checkBothWidths(page, `/models/${id}/performance`);
   await checkBothWidths(page, `/models/${id}`);
   await checkBothWidths(page, `/models/${id}/versions`);

@@ -125,6 +125,11 @@ test("passes axe-core at 1280 and 390 px, never scrolls sideways, and works from
   await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/);
 });
 
+/** Every case input's feature name and current value, read in one round trip. */
+function readInputs(page: Page): Promise<[string, string][]> {
+  return page.locator("[data-feature]").evaluateAll((els) => els.map((el) => [el.getAttribute("data-feature") ?? "", (el as HTMLInputElement | HTMLSelectElement).value] as [string, string]));
+}
+
 test("parity: for 50 sample rows the browser's probabilities equal lib/onnx scoring in Node to 1e-5", async ({ page }) => {
   const { PrepareOptionsSchema, prepareModel } = await import("../../lib/onnx/index");
   const { scoreTable } = await import("../../lib/onnx/session-node");
@@ -144,16 +149,14 @@ test("parity: for 50 sample rows the browser's probabilities equal lib/onnx scor
     const before = Number(await prediction.getAttribute("data-result"));
     await start.selectOption(String(row * 6));
     await expect.poll(async () => Number(await prediction.getAttribute("data-result"))).toBeGreaterThan(before);
-    const texts = new Map<string, string>();
-    for (const input of await page.locator("[data-feature]").all()) texts.set((await input.getAttribute("data-feature"))!, await input.inputValue());
+    const texts = new Map(await readInputs(page));
     // The answer for the case now in the inputs (a newer answer replaces an older one; wait until they agree).
     await expect(prediction).toHaveAttribute("data-score", /\d/);
     cases.push({ texts, browser: Number(await prediction.getAttribute("data-score")) });
   }
-  const kinds = new Map<string, "number" | "text">();
-  for (const input of await page.locator("[data-feature]").all()) {
-    kinds.set((await input.getAttribute("data-feature"))!, (await input.evaluate((el) => el.tagName)) === "SELECT" ? "text" : "number");
-  }
+  const kinds = new Map<string, "number" | "text">(
+    await page.locator("[data-feature]").evaluateAll((els) => els.map((el) => [el.getAttribute("data-feature") ?? "", el.tagName === "SELECT" ? "text" : "number"] as [string, "number" | "text"])),
+  );
   const columns: Record<string, Float64Array | (string | null)[]> = {};
   for (const [name, kind] of kinds) {
     columns[name] = kind === "number" ? Float64Array.from(cases.map((c) => (c.texts.get(name) === "" ? Number.NaN : Number(c.texts.get(name))))) : cases.map((c) => c.texts.get(name) || null);

@@ -32,8 +32,11 @@ export async function prepareE2eData(dataDir: string, env: Record<string, string
   const { migrateDeploy } = await import("@/prisma/migrate/deploy");
   const { seedDemo } = await import("@/prisma/seed");
   const { closeDb } = await import("@/lib/prisma/client");
+  const { addModelLiveFromBeforeReviews } = await import("./old-database");
   await migrateDeploy();
   await seedDemo();
+  // As a database from before reviews has it: a model whose version 1 is live without a review.
+  await addModelLiveFromBeforeReviews();
   await closeDb();
   fs.writeFileSync(path.join(dataDir, READY), JSON.stringify(env));
   return env;

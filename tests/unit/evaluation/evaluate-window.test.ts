@@ -193,3 +193,54 @@ describe("evaluateWindow with an empty column", () => {
     expect(snapshot.drift.columns.map((c) => c.column)).toContain("sex");
   });
 });
+
+describe("evaluateWindow for a number model", () => {
+  const regressionSetup: EvaluationSetup = {
+    ...setup,
+    task: "regression",
+    positiveLabel: null,
+    sensitiveAttributes: [],
+    labelColumn: "y",
+    featureColumns: ["x"],
+    policy: { ...defaultRules("regression"), version: 1 },
+  };
+  function numberTable(rows: number, seed: number): { table: Table; outputs: ModelOutputs; y: Float64Array; prediction: Float64Array } {
+    let s = seed >>> 0;
+    const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const x = new Float64Array(rows);
+    const y = new Float64Array(rows);
+    const prediction = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      x[i] = rand() * 100;
+      y[i] = i === 3 ? Number.NaN : 2 * (x[i] as number) + 10 * (rand() - 0.5);
+      prediction[i] = 2 * (x[i] as number);
+    }
+    return {
+      table: { file: "w.csv", format: "csv", rowCount: rows, firstRowNumber: 2, columns: [{ name: "x", kind: "numeric", values: x }, { name: "y", kind: "numeric", values: y }] },
+      outputs: { prediction },
+      y,
+      prediction,
+    };
+  }
+
+  it("keeps the answers along the real values and every labelled row's error, as groups only", () => {
+    const reference = numberTable(1000, 11);
+    const profile = prepareEvaluationReference(regressionSetup, reference.table, reference.outputs);
+    const window = numberTable(801, 12);
+    const snapshot = evaluateWindow(regressionSetup, profile, window);
+    const spread = snapshot.scorecard?.spread;
+    expect(spread).toBeDefined();
+    expect(snapshot.scorecard?.labelledRows).toBe(800);
+    expect(spread!.bins).toHaveLength(20);
+    expect(spread!.bins.reduce((a, b) => a + b.rows, 0)).toBe(800);
+    expect(spread!.errors.counts.reduce((a, b) => a + b, 0)).toBe(800);
+    // The errors are the model's answer minus the real value, computed independently here.
+    const errors: number[] = [];
+    for (let i = 0; i < 801; i++) if (!Number.isNaN(window.y[i]!)) errors.push(window.prediction[i]! - window.y[i]!);
+    expect(spread!.errors.edges[0]).toBe(Math.min(...errors));
+    expect(spread!.errors.edges[20]).toBe(Math.max(...errors));
+    // The lowest group's mean real value is the mean of the 40 smallest real values.
+    const sorted = [...window.y].filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    expect(spread!.bins[0]!.actual).toBeCloseTo(sorted.slice(0, 40).reduce((a, b) => a + b, 0) / 40, 9);
+  });
+});

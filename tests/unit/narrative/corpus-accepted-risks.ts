@@ -2,6 +2,7 @@
 import {
   ACCEPTED_RISKS_INTRO,
   ACCEPT_CONFIRMED_DONE,
+  ACCEPT_FORM_EXPIRY_HINT,
   ACCEPT_PROPOSED_DONE,
   ACCEPT_WITHDRAWN_DONE,
   CONFIRM_OWN_REFUSAL,
@@ -17,6 +18,7 @@ import {
   packetAcceptedRisksWords,
 } from "@/lib/narrative/accepted-risk-words";
 import type { Filled } from "./corpus";
+import { liveWithoutReviewFills } from "./corpus-live-without-review";
 
 const until = new Date("2027-01-31T23:59:59Z");
 
@@ -29,6 +31,10 @@ export function acceptedRiskFills(): Filled[] {
   }
   push("acceptedMarkWords", "pilot", acceptedMarkWords({ expiresAt: until, acceptedBy: "Olivia Owner", confirmedBy: "Rita Reviewer", reason: "We check each case by hand for now." }));
   push("acceptedMarkWords", "drift", acceptedMarkWords({ expiresAt: until, acceptedBy: "Sam Lee", confirmedBy: "Ana Diaz", reason: "We know why ages moved. New stores opened in a college town" }));
+  push("acceptedMarkWords", "timestamp", acceptedMarkWords({ expiresAt: new Date("2026-12-07T18:01:05.120Z"), acceptedBy: "Olivia Owner", confirmedBy: "Rita Reviewer", reason: "The test ends in a few seconds." }));
+  push("acceptedRiskStateWords", "expired at a time", acceptedRiskStateWords({ proposedBy: "Olivia Owner", confirmedBy: "Rita Reviewer", expiresAt: new Date("2026-12-07T18:01:05Z"), state: "ended", endedReason: "expired" }));
+  push("ACCEPT_FORM_EXPIRY_HINT", "a", ACCEPT_FORM_EXPIRY_HINT);
+  push("ACCEPT_FORM_EXPIRY_HINT", "b", ACCEPT_FORM_EXPIRY_HINT);
   push("acceptedConfirmedWords", "rita", acceptedConfirmedWords("Rita Reviewer"));
   push("acceptedConfirmedWords", "ana", acceptedConfirmedWords("Ana Diaz"));
   push("acceptedRiskAlreadyWords", "a", acceptedRiskAlreadyWords());
@@ -47,5 +53,6 @@ export function acceptedRiskFills(): Filled[] {
   }
   push("packetAcceptedRisksWords", "1", packetAcceptedRisksWords(1));
   push("packetAcceptedRisksWords", "3", packetAcceptedRisksWords(3));
+  out.push(...liveWithoutReviewFills());
   return out;
 }

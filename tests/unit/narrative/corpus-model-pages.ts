@@ -7,15 +7,18 @@ import {
   PERFORMANCE_WORDS,
   VERSION_STATUS_MEANING,
   VIEW_PICKER_WORDS,
+  answersAlongSummary,
   calibrationSummary,
   confusionCountsCaption,
   confusionSentences,
+  errorSpreadSummary,
   heatmapSummary,
   intervalWords,
   metricChangeWords,
   modelHeaderWords,
   outcomeUnitNote,
   predictedActualSummary,
+  referenceStatusWords,
   versionResultsWords,
   versionsLead,
   viewCaption,
@@ -87,6 +90,16 @@ export function modelPageFills(): Filled[] {
   add("heatmapSummary", "2 classes", heatmapSummary(["low", "high"], [[80, 12], [9, 60]]));
   add("predictedActualSummary", "bikes", predictedActualSummary(96.6, 120, undefined, "2012-12"));
   add("predictedActualSummary", "dollars", predictedActualSummary(1250, 1190, "$", "2026-07"));
+  const groups = (k: number, slope: number) =>
+    Array.from({ length: k }, (_, i) => ({ actual: 10 + 40 * i, predictedMedian: 12 + 40 * slope * i, predictedLow: 5 + 35 * i, predictedHigh: 20 + 45 * i, rows: 435 }));
+  add("answersAlongSummary", "bikes", answersAlongSummary(groups(20, 0.9), "cnt", "2012-12"));
+  add("answersAlongSummary", "one group", answersAlongSummary(groups(1, 1), "$", "2026-07"));
+  add("answersAlongSummary", "dollars", answersAlongSummary(groups(8, 1.1), "$", "Reference data"));
+  const edges = Array.from({ length: 21 }, (_, i) => -200 + 20 * i);
+  add("errorSpreadSummary", "centred", errorSpreadSummary({ edges, counts: edges.slice(1).map((_, i) => 100 - Math.abs(i - 10) * 9) }, "cnt"));
+  add("errorSpreadSummary", "skewed", errorSpreadSummary({ edges: edges.map((e) => e / 100), counts: edges.slice(1).map((_, i) => (i < 4 ? 300 : 10)) }, "days"));
+  add("referenceStatusWords", "in use", referenceStatusWords(undefined));
+  add("referenceStatusWords", "replaced", referenceStatusWords(new Date("2026-12-07T10:00:00Z")));
   add("outcomeUnitNote", "count", outcomeUnitNote("count"));
   add("outcomeUnitNote", "price", outcomeUnitNote("price"));
   return out;

@@ -1,6 +1,7 @@
 // The notification templates (lib/narrative/notification-words.ts), each filled at least twice.
 import { NOTIFICATION_KINDS } from "@/lib/contracts/notifications";
 import {
+  acceptedRiskExpiringWords,
   INBOX_WORDS,
   NOTIFICATION_KIND_WORDS,
   NOTIFICATION_SETTINGS_WORDS,
@@ -47,6 +48,8 @@ export function notificationFills(): Filled[] {
   addText("verdictRedWords", "no reason", verdictRedWords({ modelName: "Bike rental demand", version: 3, windowLabel: "week 2026-W31", reason: "" }));
   addText("staleDataWords", "date", staleDataWords({ modelName: "Income screener", days: 30, lastDataAt: new Date("2026-10-31T08:00:00Z") }));
   addText("staleDataWords", "none", staleDataWords({ modelName: "Bike rental demand", days: 30, lastDataAt: null }));
+  addText("acceptedRiskExpiringWords", "drift", acceptedRiskExpiringWords({ modelName: "Income screener", version: 2, check: "Change in the column age", expiresAt: new Date("2026-12-31T23:59:59.999Z") }));
+  addText("acceptedRiskExpiringWords", "fairness", acceptedRiskExpiringWords({ modelName: "Bike rental demand", version: 1, check: "Fairness for the group Female of sex", expiresAt: new Date("2027-02-14T12:00:00Z") }));
   for (const n of [0, 1, 12]) {
     add("unreadSentence", `${n}`, unreadSentence(n));
     add("unreadBadgeLabel", `${n}`, unreadBadgeLabel(n));

@@ -32,6 +32,8 @@ import { whatIfAnalysisFills } from "./corpus-what-if-analysis";
 import { notificationFills } from "./corpus-notifications";
 import { rowsAndApiFills } from "./corpus-rows-api";
 import { acceptedRiskFills } from "./corpus-accepted-risks";
+import { inputMappingFills } from "./corpus-input-mapping";
+import { processingFills } from "./corpus-processing";
 
 export interface Filled {
   template: string;
@@ -245,7 +247,7 @@ export function filledTemplates(): Filled[] {
     }
   }
   for (const rows of [42, 2000, 123456]) out.push({ template: "scorecardCaption", fill: String(rows), text: scorecardCaption(rows) });
-  out.push(...sliceFills(), ...chartFills(), ...policyFills(), ...analysisPageFills(), ...shellFills(), ...modelPageFills(), ...governanceFills(), ...packetFills(), ...whatIfFills(), ...whatIfAnalysisFills(), ...notificationFills(), ...rowsAndApiFills(), ...acceptedRiskFills());
+  out.push(...sliceFills(), ...chartFills(), ...policyFills(), ...analysisPageFills(), ...shellFills(), ...modelPageFills(), ...governanceFills(), ...packetFills(), ...whatIfFills(), ...whatIfAnalysisFills(), ...notificationFills(), ...rowsAndApiFills(), ...acceptedRiskFills(), ...processingFills(), ...inputMappingFills());
   return out;
 }
 

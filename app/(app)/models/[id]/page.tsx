@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Chart } from "@/components/charts";
 import { UploadData } from "@/components/data/upload-data";
 import { UploadVersion } from "@/components/data/upload-version";
+import { LiveWithoutReviewBadge } from "@/components/governance/live-without-review";
 import { HealthSummary, WindowTimeline } from "@/components/health/health-summary";
 import { ViewPicker } from "@/components/model/view-picker";
 import { Card } from "@/components/ui/card";
@@ -130,7 +131,9 @@ export default async function ModelPage({ params, searchParams }: PageProps<"/mo
           </Card>
         ) : null}
         <Card className="md:col-span-3">
-          <h2 className="font-semibold">Versions</h2>
+          <h2 className="font-semibold" id="versions">
+            Versions
+          </h2>
           {model.versions.length === 0 ? (
             <p className="mt-2 text-sm text-slate-600">No version uploaded yet.</p>
           ) : (
@@ -138,7 +141,10 @@ export default async function ModelPage({ params, searchParams }: PageProps<"/mo
               {model.versions.map((v) => (
                 <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                   <span className="font-medium">Version {v.version}</span>
-                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{VERSION_STATUS_WORDS[v.status]}</span>
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{VERSION_STATUS_WORDS[v.status]}</span>
+                    {v.liveWithoutReview ? <LiveWithoutReviewBadge /> : null}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -7,7 +7,7 @@ import { ViewPicker } from "@/components/model/view-picker";
 import { Card } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import { metricSeries } from "@/lib/charts/metric-series";
-import { binaryConfusion, calibrationChart, classConfusion, perClassTable, predictedAgainstActual } from "@/lib/charts/performance-charts";
+import { answersAlongRealValues, binaryConfusion, calibrationChart, classConfusion, errorSpreadChart, perClassTable, predictedAgainstActual } from "@/lib/charts/performance-charts";
 import { parseViewParams, resolveView } from "@/lib/contracts/view-params";
 import { acceptedMarksForSnapshot } from "@/lib/db/accepted-risks";
 import { getModelView, getSnapshotContents } from "@/lib/db/model-views";
@@ -16,11 +16,13 @@ import "@/lib/evaluation/register-jobs"; // lib/db/scored-rows reads lib/db/vers
 import {
   NOT_STORED_WORDS,
   PERFORMANCE_WORDS,
+  answersAlongSummary,
   calibrationSummary,
   capitalize,
   classTableCaption,
   confusionCountsCaption,
   confusionSentences,
+  errorSpreadSummary,
   heatmapSummary,
   metricName,
   metricOverTimeSummary,
@@ -183,7 +185,30 @@ export default async function PerformancePage({ params, searchParams }: { params
             )}
           </div>
         ) : null}
-        {model.task === "regression" && view.current ? (
+        {model.task === "regression" && view.current && scorecard?.spread && labelColumn ? (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <Card>
+              <Chart
+                title={PERFORMANCE_WORDS.alongTitle}
+                summary={answersAlongSummary(scorecard.spread.bins, labelColumn, view.current.windowLabel)}
+                {...answersAlongRealValues(scorecard.spread.bins, labelColumn)}
+                headingLevel={2}
+                testId="along-chart"
+                height={260}
+              />
+            </Card>
+            <Card>
+              <Chart
+                title={PERFORMANCE_WORDS.errorsTitle}
+                summary={errorSpreadSummary(scorecard.spread.errors, labelColumn)}
+                {...errorSpreadChart(scorecard.spread.errors, labelColumn)}
+                headingLevel={2}
+                testId="error-chart"
+                height={260}
+              />
+            </Card>
+          </div>
+        ) : model.task === "regression" && view.current ? (
           <Card>
             {spread ? (
               <Chart

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/charts";
+import { LiveWithoutReviewBadge } from "@/components/governance/live-without-review";
 import { Card } from "@/components/ui/card";
 import { guard } from "@/lib/auth/guard";
 import type { TableData } from "@/lib/contracts/chart";
 import { getModelView } from "@/lib/db/model-views";
-import { VERSION_STATUS_MEANING, VERSION_STATUS_WORDS, modelPageTitle, versionResultsWords, versionUploadedWords, versionsLead } from "@/lib/narrative";
+import { LIVE_WITHOUT_REVIEW_LABEL, VERSION_STATUS_MEANING, VERSION_STATUS_WORDS, modelPageTitle, versionResultsWords, versionUploadedWords, versionsLead } from "@/lib/narrative";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -24,7 +25,7 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
     columns: [{ label: "Version" }, { label: "State" }, { label: "Uploaded by" }, { label: "Uploaded on" }, { label: "File" }, { label: "SHA-256" }, { label: "Results", numeric: true }],
     rows: model.versions.map((v) => [
       { text: `Version ${v.version}`, value: v.version },
-      VERSION_STATUS_WORDS[v.status],
+      v.liveWithoutReview ? `${VERSION_STATUS_WORDS[v.status]} (${LIVE_WITHOUT_REVIEW_LABEL.toLowerCase()})` : VERSION_STATUS_WORDS[v.status],
       v.uploadedBy ?? "–",
       { text: v.uploadedAt.toISOString().slice(0, 10), value: v.uploadedAt.toISOString() },
       v.artifactName,
@@ -56,10 +57,14 @@ export default async function VersionsPage({ params }: { params: Promise<{ id: s
                       Version {v.version}
                     </Link>
                   </h3>
-                  <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${v.isLive ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-slate-100 text-slate-800 ring-slate-200"}`}>
-                    {VERSION_STATUS_WORDS[v.status]}
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${v.isLive ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-slate-100 text-slate-800 ring-slate-200"}`}>
+                      {VERSION_STATUS_WORDS[v.status]}
+                    </span>
+                    {v.liveWithoutReview ? <LiveWithoutReviewBadge /> : null}
                   </span>
                 </div>
+
                 <p className="mt-1 text-sm text-slate-700">{VERSION_STATUS_MEANING[v.status]}</p>
                 <p className="mt-1 text-sm text-slate-700" data-testid="version-uploaded">
                   {versionUploadedWords(v.uploadedBy, v.uploadedAt)}

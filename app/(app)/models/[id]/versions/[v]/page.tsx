@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { AcceptedRisksPanel } from "@/components/governance/accepted-risk-panel";
+import { LiveWithoutReviewBadge } from "@/components/governance/live-without-review";
 import { ReviewForm } from "@/components/governance/review-form";
 import { VersionActions } from "@/components/governance/version-actions";
 import { ComparisonPanel, EvidencePanel, LiveHistory, ReviewsList, StatusTimeline } from "@/components/governance/version-panels";
@@ -14,10 +15,13 @@ import { buttonClass } from "@/components/ui/button";
 import { guard } from "@/lib/auth/guard";
 import { getAcceptedRisksPanel } from "@/lib/db/accepted-risks";
 import { getVersionGovernance, liveVersionAt } from "@/lib/db/lifecycle";
+import { InputMappingSection } from "./input-mapping-section";
+import { ProcessingLoader } from "./processing-loader";
 import {
   ACCEPTED_RISKS_INTRO,
   ACCEPTED_RISKS_TITLE,
   LIVE_AT_FIELD_ERROR,
+  LIVE_WITHOUT_REVIEW_LABEL,
   LIVE_WITHOUT_REVIEW_WORDS,
   NO_INDEPENDENT_REVIEW_WORDS,
   VERSION_STATUS_WORDS,
@@ -56,11 +60,14 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
       <Card>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-semibold">Version {view.version}</h2>
-          <span
-            className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${live ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-slate-100 text-slate-800 ring-slate-200"}`}
-            data-testid="version-status"
-          >
-            {VERSION_STATUS_WORDS[view.effectiveStatus]}
+          <span className="flex flex-wrap items-center gap-2">
+            <span
+              className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ${live ? "bg-emerald-100 text-emerald-900 ring-emerald-300" : "bg-slate-100 text-slate-800 ring-slate-200"}`}
+              data-testid="version-status"
+            >
+              {VERSION_STATUS_WORDS[view.effectiveStatus]}
+            </span>
+            {view.liveWithoutReview ? <LiveWithoutReviewBadge /> : null}
           </span>
         </div>
         <p className="mt-1 text-slate-800" data-testid="version-lead">
@@ -71,7 +78,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
         </p>
         <div className="mt-3 space-y-2">
           {view.liveWithoutReview ? (
-            <Notice tone="warning" title="Live without a review">
+            <Notice tone="warning" title={LIVE_WITHOUT_REVIEW_LABEL}>
               {LIVE_WITHOUT_REVIEW_WORDS}
             </Notice>
           ) : null}
@@ -117,6 +124,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
           </div>
         </Card>
       ) : null}
+
+      <InputMappingSection modelId={view.modelId} version={String(view.version)} />
+      <ProcessingLoader modelId={view.modelId} version={view.version} />
 
       <Card>
         <h3 className="text-base font-semibold">Evidence</h3>

@@ -1,14 +1,37 @@
 import { HttpError, handleApi } from "@/lib/api/route";
 import { receiveUpload } from "@/lib/api/upload";
+import { InputMappingSchema, type InputMapping } from "@/lib/contracts/input-mapping";
 import { ModelFileError, createModelVersion } from "@/lib/db/versions";
+import { mappingUnreadableWords } from "@/lib/narrative/input-mapping-words";
 import "@/lib/evaluation/register-jobs";
 
-/** Upload a model version: the .onnx file's bytes as the body; `?file=name.onnx&note=…&featureNames=a,b,c`. */
+/** `inputMapping` is JSON: per model input, its columns in order, or its one column. */
+function parseInputMapping(text: string | null): InputMapping | undefined {
+  if (text === null || text.trim() === "") return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "invalid_input_mapping", mappingUnreadableWords("it is not JSON", "api"));
+  }
+  const parsed = InputMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, "invalid_input_mapping", mappingUnreadableWords(`${issue?.path.join(".") || "mapping"}: ${issue?.message ?? "not valid"}`, "api"));
+  }
+  return parsed.data;
+}
+
+/**
+ * Upload a model version: the .onnx file's bytes as the body;
+ * `?file=name.onnx&note=…&featureNames=a,b,c&inputMapping={"numbers":["a","b"],"region":"region"}`.
+ */
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/versions">): Promise<Response> {
   const { id } = await params;
   return handleApi(request, async () => {
     const url = new URL(request.url);
     const featureNames = url.searchParams.get("featureNames");
+    const inputMapping = parseInputMapping(url.searchParams.get("inputMapping"));
     const { fileName, staged } = await receiveUpload(request, id, "model", "model.onnx");
     try {
       const created = await createModelVersion(
@@ -17,6 +40,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
           fileName,
           ...(url.searchParams.get("note") ? { note: url.searchParams.get("note")! } : {}),
           ...(featureNames ? { featureNames: featureNames.split(",").map((f) => f.trim()).filter(Boolean) } : {}),
+          ...(inputMapping ? { inputMapping } : {}),
         },
         staged,
       );

@@ -14,6 +14,7 @@ import { holdingAcceptedRisks } from "@/lib/db/accepted-risks";
 import { getSignOffPacket } from "@/lib/db/packet";
 import { getVersionGovernance } from "@/lib/db/lifecycle";
 import {
+  LIVE_WITHOUT_REVIEW_LABEL,
   LIVE_WITHOUT_REVIEW_WORDS,
   NO_INDEPENDENT_REVIEW_WORDS,
   VERSION_STATUS_WORDS,
@@ -102,7 +103,11 @@ export default async function PacketPage({ params, searchParams }: { params: Par
         <p className="mt-1 text-slate-800">{p.purpose}</p>
         <p className="mt-2 text-slate-800">{versionStatusLead(g)}</p>
         <p className="mt-1 text-sm text-slate-700">{approvalsCountWords(g.approvalsOnCurrentEvidence, g.approvalsRequired)}</p>
-        {g.liveWithoutReview ? <p className="mt-2 font-medium text-amber-900">Live without a review. {LIVE_WITHOUT_REVIEW_WORDS}</p> : null}
+        {g.liveWithoutReview ? (
+          <p className="mt-2 font-medium text-amber-900" data-testid="live-without-review">
+            {LIVE_WITHOUT_REVIEW_LABEL}. {LIVE_WITHOUT_REVIEW_WORDS}
+          </p>
+        ) : null}
         {g.noIndependentReview ? <p className="mt-2 font-medium text-amber-900">No independent review. {NO_INDEPENDENT_REVIEW_WORDS}</p> : null}
         <dl className="mt-3 space-y-2">
           <Fingerprint label={`Model file: ${g.artifactName} (SHA-256)`} value={g.artifactSha256} />
