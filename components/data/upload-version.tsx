@@ -3,32 +3,50 @@
 import { useId, useState } from "react";
 import { columnOrderFromText } from "@/lib/contracts/input-mapping";
 import { mappingProposedWords } from "@/lib/narrative/input-mapping-words";
+import { PROCESSING_WORDS } from "@/lib/narrative/processing-words";
 import { inputClass } from "../ui/field";
 import { FileUpload } from "./file-upload";
 
-function queryOf(text: string): string {
+/** The declared processing for "the model gives a raw score": turn it into a chance with the sigmoid. */
+const SIGMOID = JSON.stringify({ transform: { kind: "sigmoid" } });
+
+function queryOf(text: string, rawScore: boolean): string {
   const { featureNames, inputMapping } = columnOrderFromText(text);
-  if (inputMapping) return `?inputMapping=${encodeURIComponent(JSON.stringify(inputMapping))}`;
-  if (featureNames?.length) return `?featureNames=${encodeURIComponent(featureNames.join(","))}`;
-  return "";
+  const parts: string[] = [];
+  if (inputMapping) parts.push(`inputMapping=${encodeURIComponent(JSON.stringify(inputMapping))}`);
+  else if (featureNames?.length) parts.push(`featureNames=${encodeURIComponent(featureNames.join(","))}`);
+  if (rawScore) parts.push(`processing=${encodeURIComponent(SIGMOID)}`);
+  return parts.length ? `?${parts.join("&")}` : "";
 }
 
-export function UploadVersion({ modelId }: { modelId: string }) {
+export function UploadVersion({ modelId, yesNo = false }: { modelId: string; yesNo?: boolean }) {
   const id = useId();
   const [columnOrder, setColumnOrder] = useState("");
+  const [rawScore, setRawScore] = useState(false);
   return (
     <div className="space-y-3">
       <FileUpload
         label="Model file (.onnx)"
         hint="Export your model to ONNX (skl2onnx, onnxmltools, torch.onnx). Sightline reads it and runs it on a few test rows before accepting it."
         accept=".onnx"
-        endpoint={`/api/v1/models/${modelId}/versions${queryOf(columnOrder)}`}
+        endpoint={`/api/v1/models/${modelId}/versions${queryOf(columnOrder, rawScore)}`}
         buttonText="Upload version"
         onDone={(body) => {
           const created = body as { version?: number; inputMapping?: Record<string, unknown> };
           return mappingProposedWords(created.version ?? 0, Object.keys(created.inputMapping ?? {}).length || 1);
         }}
       />
+      {yesNo ? (
+        <div className="max-w-xl text-sm">
+          <label className="flex items-start gap-2 text-slate-800">
+            <input type="checkbox" className="mt-1" checked={rawScore} onChange={(e) => setRawScore(e.target.checked)} aria-describedby={`${id}-raw-hint`} />
+            <span>{PROCESSING_WORDS.rawScoreUpload}</span>
+          </label>
+          <p id={`${id}-raw-hint`} className="mt-1 text-xs text-slate-600">
+            {PROCESSING_WORDS.rawScoreUploadHint}
+          </p>
+        </div>
+      ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-700">The model does not name its columns, or has several inputs?</summary>
         <div className="mt-2 max-w-xl">

@@ -36,6 +36,9 @@ import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import { toJson } from "./json";
+import type { JsonValue } from "@/lib/governance/audit-chain";
+import type { Processing } from "@/lib/contracts/processing";
+import { ProcessingError, canonicalProcessingJson, declareProcessing, isNoProcessing, type ProcessingTask } from "@/lib/processing";
 
 export const versionUploadInput = z.object({
   modelId: z.string().min(1).max(64),
@@ -50,7 +53,21 @@ export const versionUploadInput = z.object({
   featureNames: z.array(z.string().trim().min(1)).min(1).optional(),
   /** Which columns feed each model input; inputs it leaves out are proposed (lib/contracts/input-mapping.ts). */
   inputMapping: InputMappingSchema.optional(),
+  /**
+   * Declared processing (lib/contracts/processing.ts), checked as on the version page. A yes/no model whose raw score
+   * it turns into a chance (sigmoid or softmax) may answer outside 0 to 1.
+   */
+  processing: z.unknown().optional(),
 });
+
+/**
+ * Whether declared processing turns a yes/no model's raw score into a chance (sigmoid or softmax), so the upload's
+ * range check stands aside. A raw score kept as it is, with a threshold of its own, is not judged yet: its chances
+ * would be read as probabilities, so such a model is still refused.
+ */
+function rawScoreHandled(processing: Processing | null): boolean {
+  return processing?.transform.kind === "sigmoid" || processing?.transform.kind === "softmax";
+}
 
 /** The sentence for the first problem of a mapping, in the words of the surface that sent it. */
 export function mappingProblemWords(problem: MappingProblem, surface: MappingSurface): string {
@@ -103,6 +120,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
     const surface: MappingSurface = user.apiToken ? "api" : "form";
     let prepared: PreparedModel;
     let mapping: Record<string, string | string[]>;
+    let processing: Processing | null = null;
     try {
       const bytes = new Uint8Array(fs.readFileSync(staged.tempPath));
       const limits = modelLimitsFromEnv(process.env);
@@ -125,9 +143,10 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
       };
       prepared = prepareModel(bytes, options, { limits });
       checkDeclaredOutputs(prepared); // what the declared output shapes already tell (a transformer's many values)
+      if (data.processing !== undefined) processing = await declareAtUpload(db, model, prepared, data.processing);
       // Output checks, then one test row, in a child process with a deadline and a memory cap: a model that loops
       // or allocates without end costs that child, never the server.
-      await dryRunIsolated(staged.tempPath, options);
+      await dryRunIsolated(staged.tempPath, options, undefined, { rawScoreDeclared: rawScoreHandled(processing) });
     } catch (error) {
       if (error instanceof OnnxModelError) throw new ModelFileError(data.fileName, error.message, error.code);
       throw error;
@@ -147,6 +166,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
           signature: toJson({ signature: prepared.signature, changes: prepared.changes }),
           featureSchema: toJson({ plan: prepared.plan, featureNames: data.featureNames ?? null }),
           inputMapping: toJson(mapping),
+          ...(processing && !isNoProcessing(processing) ? { processing: toJson(processing) } : {}),
           createdById: user.id,
         },
         select: { id: true, version: true },
@@ -157,7 +177,14 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
         action: "version.uploaded",
         subjectType: "model_version",
         subjectId: row.id,
-        payload: { modelId: model.id, version, file: data.fileName, sha256: staged.sha256, ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}) },
+        payload: {
+          modelId: model.id,
+          version,
+          file: data.fileName,
+          sha256: staged.sha256,
+          ...(processing && !isNoProcessing(processing) ? { processing: JSON.parse(canonicalProcessingJson(processing)) as JsonValue } : {}),
+          ...(user.apiToken ? { via: `API token ${user.apiToken.name}` } : {}),
+        },
       });
       // Data is there already: evaluate the new version on it (the job starts after this commit).
       const hasData = await tx.window.count({ where: { modelId: model.id, dataset: { kind: "reference" } } });
@@ -171,6 +198,19 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
     return { ...created, changes: prepared.changes, requiredColumns: prepared.plan.requiredColumns, inputMapping: mapping };
   } finally {
     discardStaged(staged); // a no-op once promoted
+  }
+}
+
+/** Processing declared with the upload: checked against the model and the reference data's columns, as on the version page. */
+async function declareAtUpload(db: Awaited<ReturnType<typeof getDb>>, model: { id: string; task: ProcessingTask }, prepared: PreparedModel, input: unknown): Promise<Processing> {
+  const reference = await db.dataset.findFirst({ where: { modelId: model.id, kind: "reference" }, orderBy: { createdAt: "desc" }, select: { columns: true } });
+  const stored = (reference?.columns as { columns?: { name?: unknown }[] } | undefined)?.columns;
+  const dataColumns = Array.isArray(stored) ? stored.map((c) => c.name).filter((n): n is string => typeof n === "string") : null;
+  try {
+    return declareProcessing(input, { task: model.task, modelInputs: prepared.plan.requiredColumns, dataColumns });
+  } catch (error) {
+    if (error instanceof ProcessingError) throw new RuleError(error.message, 422);
+    throw error;
   }
 }
 

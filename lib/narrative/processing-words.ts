@@ -9,6 +9,9 @@ export function processingNumber(value: number): string {
 }
 
 export const PROCESSING_WORDS = {
+  rawScoreUpload: "The model gives a raw score (log-odds), not a chance",
+  rawScoreUploadHint:
+    "Sightline then turns each score into a chance between 0 and 1 with the sigmoid, as a LOGISTIC export would. You can change this on the version page until you send the version for review.",
   lead: "What Sightline does to each row before the model reads it, and to the answer after. The same steps run on the server and in your browser.",
   none: "Sightline gives each row to the model as it is, and uses the answer as it is.",
   lockedSubmitted: "This version has gone to review, so its steps are fixed. Upload a new version to change them.",

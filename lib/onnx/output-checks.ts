@@ -107,7 +107,8 @@ function outOfRangeError(value: number, output: string): OnnxModelError {
     "SCORE_OUT_OF_RANGE",
     `The model was declared a yes/no model, but its score '${output}' gave ${shown} for a test row, outside 0 to 1, so it is not a probability. ` +
       "Export the model so that it returns probabilities (for example post_transform LOGISTIC, or a Sigmoid at the end). " +
-      "If the score is meant to be raw (log-odds or a margin), declare it when you upload the version: the output transform sigmoid, or the meaning raw score with its threshold.",
+      "If the score is meant to be raw (log-odds or a margin), say so when you upload the version: on the form, choose that the model gives a raw score; " +
+      'in the API, send processing={"transform":{"kind":"sigmoid"}}. Sightline then turns each score into a chance.',
     { output, value: shown },
   );
 }

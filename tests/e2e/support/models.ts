@@ -48,13 +48,13 @@ export async function createIncomeModel(request: APIRequestContext, name: string
 }
 
 /** Adds a yes/no income model through the form (sensitive: sex, race, age_band); returns its id. */
-export async function createModelThroughForm(page: Page, name: string): Promise<string> {
+export async function createModelThroughForm(page: Page, name: string, options: { positive?: string; groups?: string } = {}): Promise<string> {
   await page.goto("/models/new");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
   await page.getByText("Yes/no decision").click();
-  await page.getByLabel('Which answer counts as "yes"?').fill(">50K");
-  await page.getByLabel("Groups to check for fairness (optional)").fill("sex, race, age_band");
+  await page.getByLabel('Which answer counts as "yes"?').fill(options.positive ?? ">50K");
+  await page.getByLabel("Groups to check for fairness (optional)").fill(options.groups ?? "sex, race, age_band");
   await page.getByRole("button", { name: "Add model" }).click();
   await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
   return new URL(page.url()).pathname.split("/").pop()!;

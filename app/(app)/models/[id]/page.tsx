@@ -156,7 +156,7 @@ export default async function ModelPage({ params, searchParams }: PageProps<"/mo
           </p>
           {model.canWrite ? (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <UploadVersion modelId={model.id} />
+              <UploadVersion modelId={model.id} yesNo={model.task === "binary"} />
             </div>
           ) : null}
         </Card>

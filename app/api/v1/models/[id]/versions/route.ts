@@ -22,9 +22,19 @@ function parseInputMapping(text: string | null): InputMapping | undefined {
   return parsed.data;
 }
 
+/** `processing` is JSON, as for PUT …/versions/{v}/processing (checked in lib/db with the model). */
+function parseProcessing(text: string | null): unknown {
+  if (text === null || text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, "invalid_processing", 'The `processing` parameter is not JSON. Send an object such as {"transform":{"kind":"sigmoid"}} (URL-encoded), or leave it out.');
+  }
+}
+
 /**
  * Upload a model version: the .onnx file's bytes as the body;
- * `?file=name.onnx&note=…&featureNames=a,b,c&inputMapping={"numbers":["a","b"],"region":"region"}`.
+ * `?file=name.onnx&note=…&featureNames=a,b,c&inputMapping={"numbers":["a","b"],"region":"region"}&processing={"transform":{"kind":"sigmoid"}}`.
  */
 export async function POST(request: Request, { params }: RouteContext<"/api/v1/models/[id]/versions">): Promise<Response> {
   const { id } = await params;
@@ -32,6 +42,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
     const url = new URL(request.url);
     const featureNames = url.searchParams.get("featureNames");
     const inputMapping = parseInputMapping(url.searchParams.get("inputMapping"));
+    const processing = parseProcessing(url.searchParams.get("processing"));
     const { fileName, staged } = await receiveUpload(request, id, "model", "model.onnx");
     try {
       const created = await createModelVersion(
@@ -41,6 +52,7 @@ export async function POST(request: Request, { params }: RouteContext<"/api/v1/m
           ...(url.searchParams.get("note") ? { note: url.searchParams.get("note")! } : {}),
           ...(featureNames ? { featureNames: featureNames.split(",").map((f) => f.trim()).filter(Boolean) } : {}),
           ...(inputMapping ? { inputMapping } : {}),
+          ...(processing !== undefined ? { processing } : {}),
         },
         staged,
       );
