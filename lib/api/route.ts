@@ -57,6 +57,16 @@ export function errorResponse(error: unknown): Response {
  * `Sec-Fetch-Site`) is refused with 403, reads included, so another site cannot act or read with a visitor's
  * cookie. A request with neither header (curl) is not a browser's and keeps working.
  */
+/** A request's body as JSON; when it is not JSON, `refusal` (a 400 that says what to send) is thrown. */
+export async function jsonBody(request: Request, refusal: () => HttpError): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw refusal();
+  }
+}
+
 export async function handleApi(request: Request, work: () => Promise<Response>): Promise<Response> {
   try {
     const authorization = request.headers.get("authorization");

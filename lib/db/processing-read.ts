@@ -1,7 +1,6 @@
 // A model version's declared processing, read (issue 11): for the version page, for scoring on the server and for the
 // what-if page. Changes go through lib/db/processing.ts (which queues the re-scoring job; this module queues nothing).
 import "server-only";
-import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
 import { can } from "@/lib/auth/permissions";
@@ -9,11 +8,10 @@ import type { Processing, ProcessingView } from "@/lib/contracts/processing";
 import { PROCESSING_WORDS, describeProcessing } from "@/lib/narrative/processing-words";
 import { storedProcessing } from "@/lib/processing";
 import { getDb, type Tx } from "@/lib/prisma/client";
+import { isEditable, versionParams } from "./version-params";
 
 /** Processing may change while the version is a draft (or sent back for changes), never once it is in review. */
-export const EDITABLE_STATUSES = ["draft", "changes_requested"] as const;
 
-const versionParams = z.object({ modelId: z.string().min(1).max(64), version: z.coerce.number().int().positive().max(1_000_000) });
 
 export type Db = Tx | Awaited<ReturnType<typeof getDb>>;
 
@@ -66,7 +64,7 @@ export async function getVersionProcessing(modelId: string, version: unknown): P
   const row = await findVersion(db, user.workspaceId, modelId, version);
   const processing = storedProcessing(row.processing);
   const writer = can(user.role, "model.write");
-  const open = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
+  const open = isEditable(row.status);
   const { modelInputs, dataColumns } = columnsOf(row);
   return {
     processing: processing ?? { derived: [], standardise: [], transform: { kind: "none" }, meaning: null },

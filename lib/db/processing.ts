@@ -14,7 +14,8 @@ import { getDb } from "@/lib/prisma/client";
 import { Prisma } from "@/lib/prisma/generated/client";
 import { appendAuditEvent } from "./audit";
 import { toJson } from "./json";
-import { EDITABLE_STATUSES, columnsOf, findVersion } from "./processing-read";
+import { columnsOf, findVersion } from "./processing-read";
+import { EDITABLE_STATUSES, isEditable } from "./version-params";
 
 export interface ChangedProcessing {
   versionId: string;
@@ -33,7 +34,7 @@ export async function updateVersionProcessing(modelId: string, version: unknown,
   const user = await requirePermission("model.write", "change how a model's data is processed");
   const db = await getDb();
   const row = await findVersion(db, user.workspaceId, modelId, version);
-  if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) throw new RuleError(PROCESSING_WORDS.lockedSubmitted, 409);
+  if (!isEditable(row.status)) throw new RuleError(PROCESSING_WORDS.lockedSubmitted, 409);
   let processing: Processing;
   try {
     processing = declareProcessing(input, { task: row.model.task, ...columnsOf(row) });

@@ -36,6 +36,7 @@ import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import { toJson } from "./json";
+import { isEditable, versionParams } from "./version-params";
 import type { JsonValue } from "@/lib/governance/audit-chain";
 import type { Processing } from "@/lib/contracts/processing";
 import { ProcessingError, canonicalProcessingJson, declareProcessing, isNoProcessing, type ProcessingTask } from "@/lib/processing";
@@ -239,10 +240,7 @@ export async function loadPreparedVersion(tx: Tx | Awaited<ReturnType<typeof get
   return prepareModel(readArtifact(version.artifactSha256, ".onnx"), await versionPrepareOptions(tx, versionId));
 }
 
-const versionParams = z.object({ modelId: z.string().min(1).max(64), version: z.coerce.number().int().positive().max(1_000_000) });
 
-/** Statuses in which the mapping may still change: before the version is submitted for review (or once it is back). */
-const EDITABLE_STATUSES: readonly string[] = ["draft", "changes_requested"];
 
 async function findVersionForInputs(db: Awaited<ReturnType<typeof getDb>>, workspaceId: string, modelId: unknown, version: unknown) {
   const parsed = versionParams.safeParse({ modelId, version });
@@ -293,7 +291,7 @@ export async function getVersionInputs(modelId: string, version: unknown): Promi
   const { slots } = readInputSlots(readArtifact(row.artifactSha256, ".onnx"));
   const { mapping, derived } = currentMapping(row);
   const writer = can(user.role, "model.write");
-  const open = EDITABLE_STATUSES.includes(row.status);
+  const open = isEditable(row.status);
   return {
     modelId: row.model.id,
     version: row.version,
@@ -322,7 +320,7 @@ export async function updateVersionInputMapping(modelId: string, version: unknow
   const user = await requirePermission("model.write", "change how a model reads its data");
   const db = await getDb();
   const row = await findVersionForInputs(db, user.workspaceId, modelId, version);
-  if (!EDITABLE_STATUSES.includes(row.status)) throw new RuleError(inputsLockedWords(row.version, row.status), 409);
+  if (!isEditable(row.status)) throw new RuleError(inputsLockedWords(row.version, row.status), 409);
   const parsed = InputMappingSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

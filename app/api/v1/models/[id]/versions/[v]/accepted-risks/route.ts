@@ -1,4 +1,4 @@
-import { HttpError, handleApi } from "@/lib/api/route";
+import { HttpError, handleApi, jsonBody } from "@/lib/api/route";
 import { getAcceptedRisksPanel, proposeAcceptedRisk, proposeAcceptedRiskInput } from "@/lib/db/accepted-risks";
 
 const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -19,12 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; v: string }> }): Promise<Response> {
   const { id, v } = await params;
   return handleApi(request, async () => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await request.text());
-    } catch {
-      throw new HttpError(400, "invalid_request", 'The body must be JSON, such as {"checkKind": "drift_column", "checkKey": "age", "reason": "...", "expiresAt": "2027-01-31"}.');
-    }
+    const json = await jsonBody(
+      request,
+      () => new HttpError(400, "invalid_request", 'The body must be JSON, such as {"checkKind": "drift_column", "checkKey": "age", "reason": "...", "expiresAt": "2027-01-31"}.'),
+    );
     const input = proposeAcceptedRiskInput.strict().parse(json);
     const created = await proposeAcceptedRisk(id, v, { ...input, expiresAt: input.expiresAt.toISOString() });
     const panel = await getAcceptedRisksPanel(id, v);

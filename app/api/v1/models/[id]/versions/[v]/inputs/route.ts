@@ -1,4 +1,4 @@
-import { HttpError, handleApi } from "@/lib/api/route";
+import { HttpError, handleApi, jsonBody } from "@/lib/api/route";
 import { getVersionInputs, updateVersionInputMapping } from "@/lib/db/versions";
 import { mappingUnreadableWords } from "@/lib/narrative/input-mapping-words";
 import "@/lib/evaluation/register-jobs";
@@ -13,12 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string; v: string }> }): Promise<Response> {
   const { id, v } = await params;
   return handleApi(request, async () => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await request.text());
-    } catch {
-      throw new HttpError(400, "invalid_input_mapping", mappingUnreadableWords("the body is not JSON", "api"));
-    }
+    const json = await jsonBody(request, () => new HttpError(400, "invalid_input_mapping", mappingUnreadableWords("the body is not JSON", "api")));
     const changed = await updateVersionInputMapping(id, v, json, "api");
     return Response.json(changed, { status: 200 });
   });

@@ -1,4 +1,4 @@
-import { HttpError, handleApi } from "@/lib/api/route";
+import { HttpError, handleApi, jsonBody } from "@/lib/api/route";
 import { updateVersionProcessing } from "@/lib/db/processing";
 import { getVersionProcessing } from "@/lib/db/processing-read";
 import { PROCESSING_WORDS } from "@/lib/narrative/processing-words";
@@ -14,12 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string; v: string }> }): Promise<Response> {
   const { id, v } = await params;
   return handleApi(request, async () => {
-    let json: unknown;
-    try {
-      json = JSON.parse(await request.text());
-    } catch {
-      throw new HttpError(400, "invalid_processing", PROCESSING_WORDS.failed("The body is not JSON."));
-    }
+    const json = await jsonBody(request, () => new HttpError(400, "invalid_processing", PROCESSING_WORDS.failed("The body is not JSON.")));
     return Response.json(await updateVersionProcessing(id, v, json), { status: 200 });
   });
 }
