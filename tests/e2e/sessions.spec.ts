@@ -3,6 +3,9 @@ import { alertOf, invite, signIn, signedInPage, uniqueEmail } from "./support/se
 
 const PASSWORD = "a long enough password";
 
+// Each test here signs in several browsers of its own (new members, copied cookies): ten or more page loads.
+test.describe.configure({ timeout: 120_000 });
+
 /** A new member of the demo workspace, invited by the demo owner; returns their e-mail. */
 async function newMember(browser: Browser, prefix: string, role: string, name: string): Promise<{ email: string; owner: Page }> {
   const owner = await signedInPage(browser, "owner@example.com");
