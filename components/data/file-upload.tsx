@@ -18,7 +18,10 @@ export function FileUpload({
   endpoint,
   buttonText,
   onDone,
+  options,
 }: {
+  /** choices that go with the file, shown between it and the button */
+  options?: React.ReactNode;
   label: string;
   hint: string;
   accept: string;
@@ -66,6 +69,7 @@ export function FileUpload({
           className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-50" />
         <p className="mt-1 text-xs text-slate-500">{hint}</p>
       </div>
+      {options}
       <Button type="button" onClick={() => void upload()} disabled={state.kind === "busy"}>
         {state.kind === "busy" ? `Uploading ${state.name}…` : buttonText}
       </Button>

@@ -31,45 +31,49 @@ export function UploadVersion({ modelId, yesNo = false }: { modelId: string; yes
         accept=".onnx"
         endpoint={`/api/v1/models/${modelId}/versions${queryOf(columnOrder, rawScore)}`}
         buttonText="Upload version"
+        options={
+          <>
+            {yesNo ? (
+              <div className="max-w-xl text-sm">
+                <label className="flex items-start gap-2 text-slate-800">
+                  <input type="checkbox" className="mt-1" checked={rawScore} onChange={(e) => setRawScore(e.target.checked)} aria-describedby={`${id}-raw-hint`} />
+                  <span>{PROCESSING_WORDS.rawScoreUpload}</span>
+                </label>
+                <p id={`${id}-raw-hint`} className="mt-1 text-xs text-slate-600">
+                  {PROCESSING_WORDS.rawScoreUploadHint}
+                </p>
+              </div>
+            ) : null}
+            <details className="text-sm">
+              <summary className="cursor-pointer text-slate-700">The model does not name its columns, or has several inputs?</summary>
+              <div className="mt-2 max-w-xl">
+                <label htmlFor={`${id}-order`} className="block text-sm font-medium text-slate-800">
+                  Column order (optional)
+                </label>
+                <textarea
+                  id={`${id}-order`}
+                  data-testid="column-order"
+                  rows={3}
+                  className={`mt-1 ${inputClass}`}
+                  placeholder={"age, income, tenure_months\nor one line per model input:\nnumbers: age, income\nregion: region_code"}
+                  value={columnOrder}
+                  onChange={(e) => setColumnOrder(e.target.value)}
+                  aria-describedby={`${id}-order-hint`}
+                />
+                <p id={`${id}-order-hint`} className="mt-1 text-xs text-slate-500">
+                  For a model with one table input, list your columns in the order the model expects, split by commas. For a model with several
+                  inputs, write one line per input: its name, a colon, then its columns. Sightline proposes the rest; you can change it on the
+                  version page until you send the version for review.
+                </p>
+              </div>
+            </details>
+          </>
+        }
         onDone={(body) => {
           const created = body as { version?: number; inputMapping?: Record<string, unknown> };
           return mappingProposedWords(created.version ?? 0, Object.keys(created.inputMapping ?? {}).length || 1);
         }}
       />
-      {yesNo ? (
-        <div className="max-w-xl text-sm">
-          <label className="flex items-start gap-2 text-slate-800">
-            <input type="checkbox" className="mt-1" checked={rawScore} onChange={(e) => setRawScore(e.target.checked)} aria-describedby={`${id}-raw-hint`} />
-            <span>{PROCESSING_WORDS.rawScoreUpload}</span>
-          </label>
-          <p id={`${id}-raw-hint`} className="mt-1 text-xs text-slate-600">
-            {PROCESSING_WORDS.rawScoreUploadHint}
-          </p>
-        </div>
-      ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700">The model does not name its columns, or has several inputs?</summary>
-        <div className="mt-2 max-w-xl">
-          <label htmlFor={`${id}-order`} className="block text-sm font-medium text-slate-800">
-            Column order (optional)
-          </label>
-          <textarea
-            id={`${id}-order`}
-            data-testid="column-order"
-            rows={3}
-            className={`mt-1 ${inputClass}`}
-            placeholder={"age, income, tenure_months\nor one line per model input:\nnumbers: age, income\nregion: region_code"}
-            value={columnOrder}
-            onChange={(e) => setColumnOrder(e.target.value)}
-            aria-describedby={`${id}-order-hint`}
-          />
-          <p id={`${id}-order-hint`} className="mt-1 text-xs text-slate-500">
-            For a model with one table input, list your columns in the order the model expects, split by commas. For a model with several
-            inputs, write one line per input: its name, a colon, then its columns. Sightline proposes the rest; you can change it on the
-            version page until you send the version for review.
-          </p>
-        </div>
-      </details>
     </div>
   );
 }
