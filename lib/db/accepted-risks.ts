@@ -428,16 +428,21 @@ async function findRisk(tx: Tx, workspaceId: string, id: unknown): Promise<RiskR
   return row;
 }
 
+/** The risk read again under its model's lock, after the model's lapsed acceptances are ended (so it is current). */
+async function lockedRisk(tx: Tx, workspaceId: string, id: unknown, now: Date) {
+  const first = await findRisk(tx, workspaceId, id);
+  await lockModel(tx, first.modelId);
+  await settleAcceptedRisks(tx, first.modelId, now);
+  return findRisk(tx, workspaceId, id);
+}
+
 /** A reviewer (or another owner) confirms a proposal; never the person who proposed it. */
 export async function confirmAcceptedRisk(id: unknown): Promise<{ id: string }> {
   const user = await requirePermission("version.review", "confirm an accepted risk");
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const first = await findRisk(tx, user.workspaceId, id);
-    await lockModel(tx, first.modelId);
-    await settleAcceptedRisks(tx, first.modelId, now);
-    const row = await findRisk(tx, user.workspaceId, id);
+    const row = await lockedRisk(tx, user.workspaceId, id, now);
     if (row.proposedById === user.id) throw new RuleError("You proposed this acceptance, so someone else must confirm it.");
     if (row.endedAt) throw new RuleError("This acceptance has ended, so it cannot be confirmed.");
     if (row.confirmedAt) throw new RuleError("This acceptance is already confirmed.");
@@ -460,10 +465,7 @@ export async function withdrawAcceptedRisk(id: unknown): Promise<{ id: string }>
   const db = await getDb();
   const now = new Date();
   return db.$transaction(async (tx) => {
-    const first = await findRisk(tx, user.workspaceId, id);
-    await lockModel(tx, first.modelId);
-    await settleAcceptedRisks(tx, first.modelId, now);
-    const row = await findRisk(tx, user.workspaceId, id);
+    const row = await lockedRisk(tx, user.workspaceId, id, now);
     if (row.endedAt) throw new RuleError("This acceptance has already ended.");
     await endRisk(tx, row, "withdrawn", user.id, now);
     return { id: row.id };

@@ -8,7 +8,7 @@ import type { Processing, ProcessingView } from "@/lib/contracts/processing";
 import { PROCESSING_WORDS, describeProcessing } from "@/lib/narrative/processing-words";
 import { storedProcessing } from "@/lib/processing";
 import { getDb, type Tx } from "@/lib/prisma/client";
-import { isEditable, versionParams } from "./version-params";
+import { isEditable, versionWhere } from "./version-params";
 
 /** Processing may change while the version is a draft (or sent back for changes), never once it is in review. */
 
@@ -16,10 +16,8 @@ import { isEditable, versionParams } from "./version-params";
 export type Db = Tx | Awaited<ReturnType<typeof getDb>>;
 
 export async function findVersion(db: Db, workspaceId: string, modelId: unknown, version: unknown) {
-  const parsed = versionParams.safeParse({ modelId, version });
-  if (!parsed.success) throw notFound("That model version");
   const row = await db.modelVersion.findFirst({
-    where: { modelId: parsed.data.modelId, version: parsed.data.version, model: { workspaceId } },
+    where: versionWhere(workspaceId, modelId, version),
     select: {
       id: true,
       version: true,

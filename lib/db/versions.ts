@@ -36,7 +36,7 @@ import { enqueueJob, kickJobRunner, startJobRunner } from "@/lib/jobs/runner";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "@/lib/prisma/client";
 import { toJson } from "./json";
-import { isEditable, versionParams } from "./version-params";
+import { isEditable, versionWhere } from "./version-params";
 import type { JsonValue } from "@/lib/governance/audit-chain";
 import type { Processing } from "@/lib/contracts/processing";
 import { ProcessingError, canonicalProcessingJson, declareProcessing, isNoProcessing, type ProcessingTask } from "@/lib/processing";
@@ -240,13 +240,9 @@ export async function loadPreparedVersion(tx: Tx | Awaited<ReturnType<typeof get
   return prepareModel(readArtifact(version.artifactSha256, ".onnx"), await versionPrepareOptions(tx, versionId));
 }
 
-
-
 async function findVersionForInputs(db: Awaited<ReturnType<typeof getDb>>, workspaceId: string, modelId: unknown, version: unknown) {
-  const parsed = versionParams.safeParse({ modelId, version });
-  if (!parsed.success) throw notFound("That model version");
   const row = await db.modelVersion.findFirst({
-    where: { modelId: parsed.data.modelId, version: parsed.data.version, model: { workspaceId } },
+    where: versionWhere(workspaceId, modelId, version),
     select: {
       id: true,
       version: true,
