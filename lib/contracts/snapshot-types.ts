@@ -49,6 +49,11 @@ export interface ScorecardSection {
   threshold?: number;
   confusion?: { tp: number; fp: number; tn: number; fn: number };
   metrics: MetricEntry[];
+  /**
+   * Binary versions declared "a raw score with a cut-off" (issue 11): the scores are not chances, so `threshold` is
+   * the declared cut-off and the measures that need a chance (log loss, Brier score, calibration) are left out.
+   */
+  rawScore?: boolean;
   /** Reliability curve (sklearn calibration_curve, 10 uniform bins): stated chance vs share that came true. */
   calibration?: { peer: string; bins: { meanScore: number; fractionPositive: number; rows: number }[] };
   /** Version 2: false when the window is below the policy's minimum rows for performance (the part is grey). */

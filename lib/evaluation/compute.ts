@@ -240,6 +240,9 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
   const ordered = targets.map((t, index) => ({ t, index, endsAtMs: t.endsAtMs ?? now })).sort((a, b) => a.endsAtMs - b.endsAtMs || a.index - b.index);
   for (const [vi, version] of versions.entries()) {
     const label = versions.length > 1 ? ` (version ${vi + 1} of ${versions.length})` : "";
+    // A yes/no version declared "a raw score with a cut-off": a yes at or above the declared cut-off, not the policy's chance.
+    const meaning = fromData ? null : (version.processing?.meaning ?? null);
+    const cutOff = model.task === "binary" && meaning?.kind === "raw_score" ? meaning.threshold : null;
     const setup: EvaluationSetup = {
       task: model.task,
       positiveLabel: model.positiveLabel,
@@ -247,7 +250,8 @@ export async function computeEvaluations(request: ComputeRequest, progress: (ste
       labelColumn: roles.label ?? null,
       excludedColumns: excludedColumns(roles),
       featureColumns: version.featureColumns,
-      policy: model.policy,
+      policy: cutOff === null ? model.policy : { ...model.policy, decisionThreshold: cutOff },
+      ...(cutOff === null ? {} : { rawScore: true }),
       seed: BOOTSTRAP_SEED,
       resamples: BOOTSTRAP_RESAMPLES,
     };

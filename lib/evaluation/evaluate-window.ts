@@ -59,6 +59,11 @@ export interface EvaluationSetup {
   /** input columns of the model (compared for drift and distributions) */
   featureColumns: readonly string[];
   policy: PolicyRules;
+  /**
+   * Binary versions declared "a raw score with a cut-off" (lib/contracts/processing): the scores are not chances and
+   * `policy.decisionThreshold` holds the declared cut-off (a yes at or above it).
+   */
+  rawScore?: boolean;
   /** seed of the bootstrap (fixed, so the same data gives the same intervals) */
   seed: number;
   resamples: number;
@@ -150,6 +155,31 @@ function labelTexts(column: Column): (string | null)[] {
   return out;
 }
 
+/** Binary metrics that read the score as a chance: left out for a raw score. */
+const NEEDS_A_CHANCE: ReadonlySet<string> = new Set(["logLoss", "brier", "calibrationError"]);
+
+/**
+ * Raw scores as numbers in (0, 1) in the same order (ties kept: each distinct score k of D becomes k / (D + 1)), and
+ * the cut-off in the same terms, so that a row is a yes exactly when its raw score is at least `cutOff`.
+ */
+export function rankedScores(raw: Float64Array, cutOff: number): { scores: Float64Array; threshold: number } {
+  const distinct = Float64Array.from(new Set(raw)).sort();
+  const steps = distinct.length + 1;
+  const rankOf = (value: number): number => {
+    let lo = 0;
+    let hi = distinct.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1; // 1-based position of the first distinct score at or above `value`
+  };
+  const scores = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) scores[i] = rankOf(raw[i] as number) / steps;
+  return { scores, threshold: rankOf(cutOff) / steps };
+}
+
 /** Binary: metrics at the policy's threshold (sklearn and torchmetrics peers), judged when rows suffice. */
 function binaryScorecard(setup: EvaluationSetup, table: Table, label: Column, score: Float64Array): ScorecardSection {
   const minimum = { labelledRows: setup.policy.minimumRows.performance, perClass: setup.policy.minimumRows.perClass };
@@ -163,8 +193,28 @@ function binaryScorecard(setup: EvaluationSetup, table: Table, label: Column, sc
   const negatives = yTrue.length - positives;
   const judgeable = rows.length >= minimum.labelledRows && positives >= minimum.perClass && negatives >= minimum.perClass;
   // A scorecard needs both classes; with one class only the part is "too few rows to judge" (no metrics).
-  if (positives === 0 || negatives === 0) return { rows: table.rowCount, labelledRows: rows.length, positives, metrics: [], judgeable: false, minimum, threshold: setup.policy.decisionThreshold };
-  const card = scorecard({ yTrue, yScore, threshold: setup.policy.decisionThreshold }, { resamples: setup.resamples, seed: setup.seed });
+  const threshold = setup.policy.decisionThreshold;
+  const raw = setup.rawScore ? { rawScore: true as const } : {};
+  if (positives === 0 || negatives === 0) return { rows: table.rowCount, labelledRows: rows.length, positives, metrics: [], judgeable: false, minimum, threshold, ...raw };
+  if (setup.rawScore) {
+    // A raw score: decisions at the declared cut-off and ROC AUC (ranks only), through scores that keep the order.
+    const ranked = rankedScores(yScore, threshold);
+    const card = scorecard({ yTrue, yScore: ranked.scores, threshold: ranked.threshold }, { resamples: setup.resamples, seed: setup.seed });
+    return {
+      rows: table.rowCount,
+      labelledRows: rows.length,
+      positives: card.positives,
+      threshold,
+      confusion: card.confusion,
+      rawScore: true,
+      metrics: Object.values(card.metrics)
+        .filter((m) => !NEEDS_A_CHANCE.has(m.name))
+        .map((m) => metricEntry(m, judgeable)),
+      judgeable,
+      minimum,
+    };
+  }
+  const card = scorecard({ yTrue, yScore, threshold }, { resamples: setup.resamples, seed: setup.seed });
   const curve = calibrationCurve(yTrue, yScore, { nBins: 10, strategy: "uniform" });
   return {
     rows: table.rowCount,

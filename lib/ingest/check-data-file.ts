@@ -47,6 +47,27 @@ export interface CheckedDataFile {
   columnar: Uint8Array | null;
 }
 
+/** The role whose column a refusal is about: an id that repeats or is missing, or a label that does not fit the model. */
+function roleRefused(error: IngestError, roles: ConfirmedRoles): "label" | "id" | null {
+  if (roles.id && (error.code === "duplicate_id" || error.code === "missing_id")) return "id";
+  if (roles.label && error.column === roles.label) return "label";
+  return null;
+}
+
+/** An id column with repeats or gaps, fixed by choosing another id column or none, in the surface's words. */
+function idRefusal(error: IngestError, column: string, form: boolean): IngestError {
+  return new IngestError({
+    code: error.code,
+    file: error.file,
+    ...(error.row !== undefined ? { row: error.row } : {}),
+    column,
+    problem: error.problem,
+    fix: form
+      ? 'Make every id unique, or choose another column under "Row id" below, or "None", then check the file again.'
+      : "Make every id unique, or name another id column with the id parameter (?id=COLUMN), or send id=none.",
+  });
+}
+
 export async function checkDataFile(request: DataFileCheck, read: (path: string) => AsyncIterable<Uint8Array>): Promise<CheckedDataFile> {
   const { fileName, model, chosen } = request;
   const parsed = await ingestFile(fileName, read(request.path), {
@@ -65,17 +86,33 @@ export async function checkDataFile(request: DataFileCheck, read: (path: string)
     features: model.requiredColumns.filter((c) => parsed.table.columns.some((col) => col.name === c)),
   };
   for (const key of ["label", "id", "timestamp", "prediction"] as const) if (roles[key] === undefined) delete roles[key];
-  const checked = applySchema(parsed.table, {
-    roles,
-    model: {
-      task: model.task,
-      ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
-      features: model.requiredColumns.map((name) => ({ name })),
-    },
-  });
+  const schemaModel = {
+    task: model.task,
+    ...(model.positiveLabel ? { positiveLabel: model.positiveLabel } : {}),
+    features: model.requiredColumns.map((name) => ({ name })),
+  };
   // Refusals that the uploader fixes by choosing a column: a preview lists them with the columns to choose from.
   const form = request.surface === "form";
   const problems: IngestError[] = [];
+  // A label or id column whose values do not fit its role: a preview lists the problem (the column stays chosen, so
+  // the form shows it with the others to choose from) and checks the rest of the file without that role.
+  const tried: ConfirmedRoles = { ...roles };
+  const set: Partial<Record<"label" | "id", string>> = {};
+  let checked: ReturnType<typeof applySchema> | undefined;
+  while (!checked) {
+    try {
+      checked = applySchema(parsed.table, { roles: tried, model: schemaModel });
+    } catch (error) {
+      const role = error instanceof IngestError ? roleRefused(error, tried) : null;
+      if (!role || !(error instanceof IngestError)) throw error;
+      const refusal = role === "id" ? idRefusal(error, tried.id as string, form) : error;
+      if (!request.preview) throw refusal;
+      problems.push(refusal);
+      set[role] = tried[role];
+      delete tried[role];
+    }
+  }
+  checked = { ...checked, roles: { ...checked.roles, ...set } };
   if (request.kind === "reference" && !checked.roles.label) {
     problems.push(
       new IngestError({

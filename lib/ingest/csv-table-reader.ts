@@ -142,6 +142,8 @@ export class CsvTableReader {
       seen.set(n, c);
       if (c === 2) dups.push(n);
     }
+    // Repeated names that are all numbers ("0,1,0"): the first row is data, not a header that names columns twice.
+    if (dups.length > 0 && dups.every((d) => Number.isFinite(parseNumber(d)))) throw this.noHeaderError(names, rowNo);
     if (dups.length > 0) {
       throw new IngestError({
         code: "duplicate_columns",
@@ -196,10 +198,14 @@ export class CsvTableReader {
     if (suspicious.length === 0) return;
     const allNumericBelow = suspicious.every((j) => columns[j]?.storage === "numeric");
     if (!allNumericBelow && suspicious.length <= names.length / 2) return;
-    throw new IngestError({
+    throw this.noHeaderError(names, this.headerRow);
+  }
+
+  private noHeaderError(names: readonly string[], row: number): IngestError {
+    return new IngestError({
       code: "no_header",
       file: this.file,
-      row: this.headerRow,
+      row,
       problem: `The first row looks like data (${listWords(names.slice(0, 4).map((n) => quoteValue(n, 20)), 4)}), not column names.`,
       fix: 'Add a header row with a name for each column as the first line of the file, or say that the first row is data ("First row is data" on the upload form; header=none in the API).',
     });

@@ -26,6 +26,14 @@ export const PROCESSING_WORDS = {
   failed: (reason: string) => `The steps were not saved. ${reason}`,
 } as const;
 
+/**
+ * The performance page, for a yes/no version declared "a raw score with a cut-off": why the measures that read the
+ * score as a chance are not shown.
+ */
+export function rawScoreScorecardNote(threshold: number, positiveLabel: string | null): string {
+  return `This model gives a raw score, not a chance. It means ${positiveLabel ?? "yes"} when the score is ${processingNumber(threshold)} or more. So Sightline leaves out the checks that need a chance, such as the chart of stated chances against what came true.`;
+}
+
 /** Headings, field labels and buttons (not sentences). */
 export const PROCESSING_LABELS = {
   title: "Processing",

@@ -11,7 +11,10 @@ import type { TensorRunner } from "./score-loop";
 import type { ValueSignature } from "./signature";
 
 export interface OutputDeclaration {
-  /** true when the owner declared the yes/no output a raw score (or declared a transform that makes it a probability) */
+  /**
+   * true when the owner declared the yes/no output a raw score (meaning raw_score with a cut-off) or declared a
+   * transform that makes it a probability (sigmoid, softmax)
+   */
   readonly rawScoreDeclared?: boolean;
 }
 
@@ -108,7 +111,8 @@ function outOfRangeError(value: number, output: string): OnnxModelError {
     `The model was declared a yes/no model, but its score '${output}' gave ${shown} for a test row, outside 0 to 1, so it is not a probability. ` +
       "Export the model so that it returns probabilities (for example post_transform LOGISTIC, or a Sigmoid at the end). " +
       "If the score is meant to be raw (log-odds or a margin), say so when you upload the version: on the form, choose that the model gives a raw score; " +
-      'in the API, send processing={"transform":{"kind":"sigmoid"}}. Sightline then turns each score into a chance.',
+      'in the API, send processing={"transform":{"kind":"sigmoid"}}. Sightline then turns each score into a chance. ' +
+      'To keep the raw score with a cut-off of its own, send processing={"meaning":{"kind":"raw_score","threshold":0}} (any cut-off).',
     { output, value: shown },
   );
 }

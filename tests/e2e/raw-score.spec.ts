@@ -78,3 +78,27 @@ test("through the form: the raw-score box declares the sigmoid, and the version 
   await page.goto(`/models/${modelId}/versions/1`);
   await expect(page.getByText(/sigmoid/i).first()).toBeVisible();
 });
+
+test("through the API: declared a raw score with a cut-off, it decides at the cut-off and shows no chance-based measures", async ({ browser }) => {
+  const page = await signedInPage(browser, "analyst@example.com");
+  const api = page.request;
+  const created = await api.post("/api/v1/models", {
+    data: { name: `Raw score cut-off ${Date.now().toString(36)}`, purpose: "Says yes or no from two measured values.", task: "binary", positiveLabel: "1" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const modelId = ((await created.json()) as { model: { id: string } }).model.id;
+  const cutOff = encodeURIComponent(JSON.stringify({ meaning: { kind: "raw_score", threshold: 0 } }));
+  const accepted = await api.post(`/api/v1/models/${modelId}/versions?file=raw.onnx&processing=${cutOff}`, { data: fs.readFileSync(FILE), headers: octet });
+  expect(accepted.status(), await accepted.text()).toBe(201);
+
+  // The same rows as above: a yes at logit >= 0 is a yes at chance >= 0.5, so the accuracy is the same; no Brier score.
+  const expected = referenceRows();
+  await pushData(api, modelId, "kind=reference&file=reference.csv&label=outcome&id=id", expected.csv);
+  const latest = (await (await api.get(`/api/v1/models/${modelId}/snapshots/latest`)).json()) as { scorecard: { rawScore?: boolean; threshold: number; metrics: { name: string; value: number }[] } };
+  expect(latest.scorecard.rawScore).toBe(true);
+  expect(latest.scorecard.threshold).toBe(0);
+  expect(latest.scorecard.metrics.find((m) => m.name === "accuracy")?.value).toBeCloseTo(expected.accuracy, 12);
+  expect(latest.scorecard.metrics.map((m) => m.name)).not.toContain("brier");
+  await page.goto(`/models/${modelId}/performance`);
+  await expect(page.getByTestId("raw-score-note")).toHaveText("This model gives a raw score, not a chance. It means 1 when the score is 0 or more. So Sightline leaves out the checks that need a chance, such as the chart of stated chances against what came true.");
+});

@@ -59,3 +59,14 @@ export async function createModelThroughForm(page: Page, name: string, options: 
   await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
   return new URL(page.url()).pathname.split("/").pop()!;
 }
+
+/** A pipeline's API token, made on the tokens page with an owner's page (data:write and results:read, and versions:manage when asked). */
+export async function createApiToken(owner: Page, name: string, options: { versionsManage?: boolean } = {}): Promise<string> {
+  await owner.goto("/settings/tokens");
+  await owner.getByLabel("What will use this token?").fill(name);
+  if (options.versionsManage) await owner.getByRole("checkbox", { name: /versions:manage/ }).check();
+  await owner.getByRole("button", { name: "Create token" }).click();
+  const token = owner.getByTestId("new-token");
+  await expect(token).toHaveValue(/\S/);
+  return token.inputValue();
+}

@@ -78,4 +78,36 @@ describe("checkDataFile", () => {
     expect(months.problems).toEqual([]);
     expect(months.windows.map((w) => w.label)).toEqual(["2026-05", "2026-06"]);
   });
+
+  it("reads a first row of repeated numbers as data, not as a header naming columns twice", async () => {
+    const text = "0,1,0\n1,0,1\n0,0,1\n";
+    await expect(checkDataFile(request(), () => bytesOf(text))).rejects.toMatchObject({ code: "no_header" });
+    const read = await checkDataFile(request({ firstRowIsData: true, model: { task: "binary", positiveLabel: "1", requiredColumns: ["column_1", "column_2"], referenceLabel: null } }), () => bytesOf(text));
+    expect(read.rows).toBe(3);
+  });
+
+  it("an id column that repeats: a preview lists it in the form's words and keeps it chosen; the API names the id parameter", async () => {
+    const text = "row_id,age,hours,label\nA,39,40,1\nB,50,13,0\nA,38,40,1\n";
+    const preview = await checkDataFile(request({ chosen: { id: "row_id" }, preview: true, surface: "form" }), () => bytesOf(text));
+    expect(preview.roles.id).toBe("row_id");
+    expect(preview.problems).toHaveLength(1);
+    expect(preview.problems[0]).toContain('choose another column under "Row id" below, or "None"');
+    const api = checkDataFile(request({ chosen: { id: "row_id" }, surface: "api" }), () => bytesOf(text));
+    await expect(api).rejects.toMatchObject({ code: "duplicate_id" });
+    await expect(api).rejects.toThrow("the id parameter (?id=COLUMN), or send id=none");
+    expect((await checkDataFile(request({ chosen: { id: "none" } }), () => bytesOf(text))).problems).toEqual([]);
+  });
+
+  it("a label that does not fit the model: a preview lists it with the columns to choose from", async () => {
+    const text = "age,hours,income\n39,40,>50K\n50,13,<=50K\n38,40,>50K\n";
+    const regression = { task: "regression" as const, positiveLabel: null, requiredColumns: ["hours"], referenceLabel: null };
+    const preview = await checkDataFile(request({ kind: "reference", chosen: { label: "income" }, model: regression, preview: true, surface: "form" }), () => bytesOf(text));
+    expect(preview.roles.label).toBe("income");
+    expect(preview.problems).toHaveLength(1);
+    expect(preview.problems[0]).toContain("is not a number");
+    expect(preview.columns.map((c) => c.name)).toEqual(["age", "hours", "income"]);
+    await expect(checkDataFile(request({ kind: "reference", chosen: { label: "income" }, model: regression }), () => bytesOf(text))).rejects.toThrow("is not a number");
+    const fixed = await checkDataFile(request({ kind: "reference", chosen: { label: "age" }, model: regression, preview: true, surface: "form" }), () => bytesOf(text));
+    expect(fixed.problems).toEqual([]);
+  });
 });

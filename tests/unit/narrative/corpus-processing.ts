@@ -1,6 +1,6 @@
 // The version page's Processing section (lib/narrative/processing-words.ts), each template filled at least twice.
 import type { Processing } from "@/lib/contracts/processing";
-import { MEANING_CHOICES, PROCESSING_WORDS, TRANSFORM_CHOICES, describeProcessing } from "@/lib/narrative/processing-words";
+import { MEANING_CHOICES, PROCESSING_WORDS, TRANSFORM_CHOICES, describeProcessing, rawScoreScorecardNote } from "@/lib/narrative/processing-words";
 import type { Filled } from "./corpus";
 
 const base: Processing = { derived: [], standardise: [], transform: { kind: "none" }, meaning: null };
@@ -18,6 +18,8 @@ export function processingFills(): Filled[] {
   add("PROCESSING_WORDS.badLine", "12", PROCESSING_WORDS.badLine(12));
   add("PROCESSING_WORDS.failed", "formula", PROCESSING_WORDS.failed("The formula for 'ratio' (income / debt) reads 'debt', which is not a column of the data."));
   add("PROCESSING_WORDS.failed", "json", PROCESSING_WORDS.failed(PROCESSING_WORDS.badJson));
+  add("rawScoreScorecardNote", "0, churned", rawScoreScorecardNote(0, "churned"));
+  add("rawScoreScorecardNote", "-1.5, no label", rawScoreScorecardNote(-1.5, null));
   for (const [key, value] of Object.entries(TRANSFORM_CHOICES)) for (const fill of ["as is", "as is, again"]) add(`TRANSFORM_CHOICES.${key}`, fill, value);
   for (const [key, value] of Object.entries(MEANING_CHOICES)) for (const fill of ["as is", "as is, again"]) add(`MEANING_CHOICES.${key}`, fill, value);
   const cases: [string, Processing, string | null][] = [

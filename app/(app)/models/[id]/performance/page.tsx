@@ -32,6 +32,7 @@ import {
   scorecardCaption,
   snapshotCaption,
 } from "@/lib/narrative";
+import { rawScoreScorecardNote } from "@/lib/narrative/processing-words";
 import { SCORED_ROWS_WORDS } from "@/lib/narrative/scored-rows-words";
 
 /** Twenty rows of the shown period with the model's answers (scored in a child process; streamed in after the page). */
@@ -147,6 +148,10 @@ export default async function PerformancePage({ params, searchParams }: { params
                   testId="calibration-chart"
                   height={260}
                 />
+              ) : scorecard.rawScore ? (
+                <p className="text-sm text-slate-700" data-testid="raw-score-note">
+                  {rawScoreScorecardNote(scorecard.threshold ?? 0, model.positiveLabel)}
+                </p>
               ) : (
                 <p className="text-sm text-slate-700">{NOT_STORED_WORDS.noCalibration}</p>
               )}
