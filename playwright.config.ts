@@ -15,6 +15,14 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 
+const WEBGPU_SPEC = /what-if-webgpu\.spec\.ts$/;
+const webGpuAdapter = process.env.E2E_WEBGPU_ADAPTER ?? "swiftshader";
+const webGpuArgs = [
+  ...chromiumArgs.filter((arg) => arg !== "--disable-gpu"),
+  "--enable-unsafe-webgpu",
+  ...(webGpuAdapter === "default" ? [] : [`--use-webgpu-adapter=${webGpuAdapter}`]),
+];
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -30,7 +38,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } }],
+  projects: [
+    { name: "chromium", testIgnore: WEBGPU_SPEC, use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: chromiumArgs } } },
+    // WebGPU parity: the GPU left on, WebGPU enabled, and (unless E2E_WEBGPU_ADAPTER=default, for a machine with a
+    // real GPU) SwiftShader's software adapter, which Debian's Chromium carries, so it runs on machines without one.
+    { name: "webgpu", testMatch: WEBGPU_SPEC, use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: webGpuArgs } } },
+  ],
   webServer: {
     // Migrates and seeds a fresh PGlite directory in a temp folder, then runs `next start` on the last build.
     command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server tests/e2e/support/server.ts`,

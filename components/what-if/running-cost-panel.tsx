@@ -3,9 +3,9 @@
 // around session.run) and predictions a second, optionally from a batch of 10,000 cases.
 import { useState } from "react";
 import type { WhatIfValue } from "@/lib/contracts/what-if";
-import { WHATIF_ANALYSIS_WORDS, runningCostSentences } from "@/lib/narrative";
+import { WHATIF_ANALYSIS_WORDS, runningCostSentences, serverCostSentences } from "@/lib/narrative";
 import { casesToColumns } from "@/lib/what-if/batch";
-import { roughRate, runningCost } from "@/lib/what-if/running-cost";
+import { roughRate, runningCost, serverCostWords } from "@/lib/what-if/running-cost";
 import type { AnalysisContext } from "./analysis-context";
 
 /** The batch the button times: the example rows (or this case) repeated to 10,000 cases. */
@@ -50,6 +50,11 @@ export function RunningCostPanel({ context, resultId }: { context: AnalysisConte
           <p key={s}>{s}</p>
         ))}
         {cost.msPerCall === null ? <p className="text-slate-600">{WHATIF_ANALYSIS_WORDS.costNoCalls}</p> : null}
+      </div>
+      <div className="space-y-1 text-sm text-slate-800" data-testid="whatif-server-cost">
+        {serverCostSentences(serverCostWords(setup.serverCost)).map((s) => (
+          <p key={s}>{s}</p>
+        ))}
       </div>
       <button
         type="button"

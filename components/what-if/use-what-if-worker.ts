@@ -9,7 +9,7 @@ import type { WorkerPrediction, WorkerRequest, WorkerResponse } from "./worker-p
 
 export type WorkerState =
   | { status: "loading" }
-  | { status: "ready"; backend: "wasm" | "webgpu"; threads: number; loadMs: number }
+  | { status: "ready"; backend: "wasm" | "webgpu"; threads: number; loadMs: number; offGpu: string[]; gpuProblem: string | null }
   | { status: "failed"; message: string };
 
 export interface PredictionState {
@@ -58,7 +58,7 @@ export function useWhatIfWorker(modelUrl: string, prepareOptions: WhatIfPrepareO
     firstId.current = -1;
     w.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
-      if (message.type === "ready") setState({ key, state: { status: "ready", backend: message.backend, threads: message.threads, loadMs: message.loadMs } });
+      if (message.type === "ready") setState({ key, state: { status: "ready", backend: message.backend, threads: message.threads, loadMs: message.loadMs, offGpu: message.offGpu, gpuProblem: message.gpuProblem } });
       else if (message.type === "prediction") {
         // The first call of a session warms the runtime up; the cost figures leave it out.
         if (message.id !== firstId.current) {

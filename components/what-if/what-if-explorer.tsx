@@ -11,6 +11,7 @@ import {
   callTimeSentence,
   classPredictionSentence,
   numberPredictionSentence,
+  offGpuSentence,
   unusualCaseWarning,
   WHATIF_ANALYSIS_WORDS,
 } from "@/lib/narrative";
@@ -22,6 +23,7 @@ import { caseValues, caseWarnings, columnsOf, medianCase, rangeTexts, rowCase, s
 import { CounterfactualPanel } from "./counterfactual-panel";
 import { PdpPanel } from "./pdp-panel";
 import { RunningCostPanel } from "./running-cost-panel";
+import { SampleAnswersPanel } from "./sample-answers-panel";
 import { ThresholdPanel } from "./threshold-panel";
 import { useWhatIfWorker, type PredictionState } from "./use-what-if-worker";
 
@@ -69,7 +71,7 @@ export function WhatIfExplorer({ setup, threads }: { setup: WhatIfSetup; threads
     [],
   );
   const answer = result ? answerOf(setup, result) : null;
-  const label = state.status === "ready" ? backendLabel(state.backend, state.threads) : null;
+  const label = state.status === "ready" ? backendLabel(state.backend, state.threads, state.offGpu.length) : null;
   const ready = state.status === "ready";
   const context: AnalysisContext = { setup, values, prediction: result?.prediction ?? null, scoreBatch, readTimings, backendLabel: label, applyValues };
 
@@ -149,9 +151,16 @@ export function WhatIfExplorer({ setup, threads }: { setup: WhatIfSetup; threads
             data-load-ms={state.status === "ready" ? state.loadMs.toFixed(1) : undefined}
             data-run-ms={result ? result.runMs.toFixed(4) : undefined}
             data-call-ms={result ? result.ms.toFixed(4) : undefined}
+            data-off-gpu={state.status === "ready" ? state.offGpu.join(" ") : undefined}
           >
             {label ? (result ? callTimeSentence(label, result.ms) : label) : WHATIF_WORDS.loading}
           </p>
+          {state.status === "ready" && state.offGpu.length > 0 ? <p className="mt-1 text-xs text-slate-600">{offGpuSentence(state.offGpu)}</p> : null}
+          {state.status === "ready" && state.gpuProblem ? (
+            <p className="mt-1 text-xs text-slate-600" data-testid="whatif-gpu-problem" title={state.gpuProblem}>
+              {WHATIF_WORDS.gpuProblem}
+            </p>
+          ) : null}
           <div className="mt-3 flex items-start gap-2">
             <input id={`${baseId}-wasm`} type="checkbox" className="mt-0.5 h-4 w-4" checked={preferWasm} onChange={(e) => setPreferWasm(e.target.checked)} />
             <label htmlFor={`${baseId}-wasm`} className="text-xs text-slate-700">
@@ -176,6 +185,11 @@ export function WhatIfExplorer({ setup, threads }: { setup: WhatIfSetup; threads
           <AnalysisPanel title={WHATIF_ANALYSIS_WORDS.costHeading} testId="whatif-panel-cost">
             {() => <RunningCostPanel context={context} resultId={result?.id ?? null} />}
           </AnalysisPanel>
+          {setup.sample && setup.sample.rows.length > 0 ? (
+            <AnalysisPanel title={WHATIF_ANALYSIS_WORDS.answersHeading} testId="whatif-panel-answers">
+              {() => <SampleAnswersPanel context={context} />}
+            </AnalysisPanel>
+          ) : null}
         </div>
       ) : null}
     </div>

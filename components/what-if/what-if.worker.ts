@@ -2,8 +2,10 @@
 // the server does, and scores one case, or a batch of cases (partial dependence, counterfactuals, the sample), per
 // message with onnxruntime-web (WASM, or WebGPU when the page allows it). Each answer carries its time around
 // session.run.
-import { PrepareOptionsSchema, prepareModel, type ColumnSource, type FeatureColumn, type TensorRunner } from "@/lib/onnx";
-import { createScoringSession, loadRuntime, type ScoringSession } from "@/lib/onnx/session-browser";
+import { PrepareOptionsSchema, inspectModel, prepareModel, type ColumnSource, type FeatureColumn, type TensorRunner } from "@/lib/onnx";
+import { operatorsOffWebGpu } from "@/lib/onnx/webgpu-operators";
+import { createBrowserSession, gpuErrorCount, loadRuntime, type ScoringSession } from "@/lib/onnx/session-browser";
+import { WHATIF_WORDS } from "@/lib/narrative/what-if-words";
 import { compileProcessing, scoreWithProcessing } from "@/lib/processing";
 import type { BatchOutputs } from "@/lib/what-if/batch";
 import type { WorkerPrediction, WorkerRequest, WorkerResponse } from "./worker-protocol";
@@ -15,6 +17,13 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let session: ScoringSession | null = null;
+/** WebGPU errors seen when the session was accepted; a new one means the answers cannot be trusted. */
+let acceptedGpuErrors = 0;
+
+/** Refuses to answer once the graphics card raised an error after the session was checked. */
+function checkGpu(): void {
+  if (gpuErrorCount() > acceptedGpuErrors) throw new Error(WHATIF_WORDS.gpuFailedLater);
+}
 let queue: Promise<void> = Promise.resolve();
 /** Time spent in session.run since the current message started (ms). */
 let runMs = 0;
@@ -50,14 +59,16 @@ async function init(request: Extract<WorkerRequest, { type: "init" }>): Promise<
   // The version's declared processing wraps the session below (lib/processing, the same code as the server's scoring).
   const { processing, ...options } = request.prepareOptions;
   const prepared = prepareModel(bytes, PrepareOptionsSchema.parse(options));
-  const { ort, backend } = await loadRuntime(request.preferWasm ? "wasm" : undefined);
+  const { ort } = await loadRuntime(request.preferWasm ? "wasm" : undefined);
   // A thread count asked for (the benchmark's one-thread run) applies before the first session starts the runtime.
   if (request.threads !== undefined && (self as { crossOriginIsolated?: boolean }).crossOriginIsolated) ort.env.wasm.numThreads = request.threads;
-  const plain = await createScoringSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
+  const { session: plain, backend, gpuProblem } = await createBrowserSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
+  acceptedGpuErrors = gpuErrorCount();
   const compiled = processing ? compileProcessing(processing) : null;
   session = compiled ? { ...plain, score: (columns, options) => scoreWithProcessing(plain, compiled, columns, options) } : plain;
   const threads = typeof ort.env.wasm.numThreads === "number" && ort.env.wasm.numThreads > 0 ? ort.env.wasm.numThreads : 1;
-  post({ type: "ready", backend, threads, loadMs: performance.now() - start });
+  const offGpu = backend === "webgpu" ? operatorsOffWebGpu(inspectModel(prepared.bytes).operators) : [];
+  post({ type: "ready", backend, threads, loadMs: performance.now() - start, offGpu, gpuProblem });
 }
 
 async function predict(request: Extract<WorkerRequest, { type: "predict" }>): Promise<void> {
@@ -70,6 +81,7 @@ async function predict(request: Extract<WorkerRequest, { type: "predict" }>): Pr
   const start = performance.now();
   const scored = await session.score(columns as ColumnSource);
   const ms = performance.now() - start;
+  checkGpu();
   const prediction: WorkerPrediction = { score: scored.score?.[0] ?? null, value: scored.prediction?.[0] ?? null, label: null, labelProbability: null };
   if (scored.probabilities && scored.classes) {
     let best = 0;
@@ -95,6 +107,7 @@ async function batch(request: Extract<WorkerRequest, { type: "batch" }>): Promis
   const start = performance.now();
   const scored = await session.score(columns as ColumnSource);
   const ms = performance.now() - start;
+  checkGpu();
   const outputs: BatchOutputs = {
     rows,
     score: scored.score ? Float64Array.from(scored.score) : null,

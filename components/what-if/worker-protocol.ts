@@ -20,7 +20,9 @@ export interface WorkerPrediction {
 }
 
 export type WorkerResponse =
-  | { type: "ready"; backend: "wasm" | "webgpu"; threads: number; loadMs: number }
+  /** offGpu: the model's operators the WebGPU provider does not run (they run on the CPU beside it); [] on WASM */
+  /** gpuProblem: why WebGPU was offered but the model runs on WASM (the device raised an error on it); null otherwise */
+  | { type: "ready"; backend: "wasm" | "webgpu"; threads: number; loadMs: number; offGpu: string[]; gpuProblem: string | null }
   /** ms: the whole call in the worker (encode, run, decode); runMs: around session.run only */
   | { type: "prediction"; id: number; prediction: WorkerPrediction; ms: number; runMs: number }
   | { type: "batch"; id: number; outputs: BatchOutputs; ms: number; runMs: number }

@@ -48,5 +48,10 @@ export interface ScoredRowsView extends ScoredSample {
 export const ANSWER_COLUMN = "model_answer";
 export const PROBABILITY_COLUMN_PREFIX = "model_probability_";
 
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice for CSV files). */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /** What the performance page shows about rows: the sample, a note for viewers, or why scoring failed. */
 export type ScoredRowsPanel = { kind: "rows"; view: ScoredRowsView } | { kind: "aggregates-only" } | { kind: "failed"; message: string };

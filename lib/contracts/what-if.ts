@@ -1,6 +1,7 @@
 // What the what-if page receives from the server: the version to run in the browser, the case editor's inputs
 // (built from the reference snapshot's stored distributions) and, for roles allowed to see rows, a small sample.
 import type { Processing } from "./processing";
+import type { RunCost } from "./run-cost";
 
 export interface WhatIfNumericFeature {
   name: string;
@@ -62,6 +63,8 @@ export interface WhatIfSetup {
   modelUrl: string;
   sha256: string;
   fileBytes: number;
+  /** what one prediction and a batch cost on the server when the version was uploaded; null for versions from before */
+  serverCost: RunCost | null;
   /** how the server reads this version's file (the same options go to prepareModel in the browser) */
   prepareOptions: WhatIfPrepareOptions;
   positiveLabel: string | null;

@@ -29,6 +29,7 @@ import {
   mappingUnreadableWords,
   type MappingSurface,
 } from "@/lib/narrative/input-mapping-words";
+import type { RunCost } from "@/lib/contracts/run-cost";
 import { dryRunIsolated } from "@/lib/jobs/untrusted-dry-run";
 import { artifactPath, discardStaged, promoteStaged, readArtifact, type StagedFile } from "@/lib/storage/artifacts";
 import { VERSION_JOB } from "@/lib/jobs/names";
@@ -62,12 +63,12 @@ export const versionUploadInput = z.object({
 });
 
 /**
- * Whether declared processing turns a yes/no model's raw score into a chance (sigmoid or softmax), so the upload's
- * range check stands aside. A raw score kept as it is, with a threshold of its own, is not judged yet: its chances
- * would be read as probabilities, so such a model is still refused.
+ * Whether declared processing turns a yes/no model's raw score into a chance (sigmoid or softmax), or declares it
+ * "a raw score with a cut-off" (the evaluation then decides at that cut-off and reads no chances), so the upload's
+ * range check stands aside.
  */
 function rawScoreHandled(processing: Processing | null): boolean {
-  return processing?.transform.kind === "sigmoid" || processing?.transform.kind === "softmax";
+  return processing?.transform.kind === "sigmoid" || processing?.transform.kind === "softmax" || processing?.meaning?.kind === "raw_score";
 }
 
 /** The sentence for the first problem of a mapping, in the words of the surface that sent it. */
@@ -122,6 +123,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
     let prepared: PreparedModel;
     let mapping: Record<string, string | string[]>;
     let processing: Processing | null = null;
+    let runCost: RunCost | null = null;
     try {
       const bytes = new Uint8Array(fs.readFileSync(staged.tempPath));
       const limits = modelLimitsFromEnv(process.env);
@@ -147,7 +149,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
       if (data.processing !== undefined) processing = await declareAtUpload(db, model, prepared, data.processing);
       // Output checks, then one test row, in a child process with a deadline and a memory cap: a model that loops
       // or allocates without end costs that child, never the server.
-      await dryRunIsolated(staged.tempPath, options, undefined, { rawScoreDeclared: rawScoreHandled(processing) });
+      runCost = await dryRunIsolated(staged.tempPath, options, undefined, { rawScoreDeclared: rawScoreHandled(processing) });
     } catch (error) {
       if (error instanceof OnnxModelError) throw new ModelFileError(data.fileName, error.message, error.code);
       throw error;
@@ -168,6 +170,7 @@ export async function createModelVersion(input: z.input<typeof versionUploadInpu
           featureSchema: toJson({ plan: prepared.plan, featureNames: data.featureNames ?? null }),
           inputMapping: toJson(mapping),
           ...(processing && !isNoProcessing(processing) ? { processing: toJson(processing) } : {}),
+          ...(runCost ? { runCost: toJson(runCost) } : {}),
           createdById: user.id,
         },
         select: { id: true, version: true },

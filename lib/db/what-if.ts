@@ -2,7 +2,6 @@
 // role reads the stored per-column quantiles; only owners, analysts and reviewers receive reference rows (at most
 // WHATIF_SAMPLE_LIMIT), viewers never (design principle 4).
 import "server-only";
-import fs from "node:fs";
 import { z } from "zod";
 import { requirePermission } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/auth/errors";
@@ -20,7 +19,8 @@ import { rulesFromStored } from "@/lib/governance/policy-rules";
 import type { ResolvedRoles } from "@/lib/contracts/column-roles";
 import { isNumericStorage, type Column } from "@/lib/ingest/table";
 import { getDb } from "@/lib/prisma/client";
-import { artifactPath, readArtifact } from "@/lib/storage/artifacts";
+import { artifactSize, readArtifact } from "@/lib/storage/artifacts";
+import { storedRunCost } from "@/lib/contracts/run-cost";
 import { readTable } from "@/lib/storage/tables";
 import { modelIdSchema } from "./models";
 import { InputMappingSchema } from "@/lib/contracts/input-mapping";
@@ -88,14 +88,6 @@ function featureFromDistribution(name: string, d: ColumnDistribution | undefined
   return { name, kind: "free" };
 }
 
-function fileSize(sha256: string): number {
-  try {
-    return fs.statSync(artifactPath(sha256, ".onnx")).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Whether row `i`'s label is the positive one (null: missing), by the rule of lib/evaluation's binaryLabels: numbers
  * compare numerically ("1" matches 1.0), booleans read "true", "yes" or "1" as true, text compares exactly.
@@ -143,7 +135,7 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
       task: true,
       positiveLabel: true,
       sensitiveAttributes: true,
-      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, artifactSha256: true, featureSchema: true, inputMapping: true } },
+      versions: { orderBy: { version: "desc" }, select: { id: true, version: true, status: true, artifactSha256: true, featureSchema: true, inputMapping: true, runCost: true } },
       policies: {
         orderBy: { version: "desc" },
         take: 1,
@@ -223,7 +215,8 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
     versions: model.versions.map((v) => ({ version: v.version, status: v.status })),
     modelUrl: `/api/v1/models/${encodeURIComponent(model.id)}/versions/${version.version}/model`,
     sha256: version.artifactSha256,
-    fileBytes: fileSize(version.artifactSha256),
+    fileBytes: artifactSize(version.artifactSha256, ".onnx"),
+    serverCost: storedRunCost(version.runCost),
     prepareOptions,
     positiveLabel: model.positiveLabel,
     sensitiveAttributes: model.sensitiveAttributes,

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { OnnxModelError, prepareModel, type PrepareOptions } from "@/lib/onnx";
 import type { OutputDeclaration } from "@/lib/onnx/output-checks";
+import type { RunCost } from "@/lib/contracts/run-cost";
 import { checkUpload } from "@/lib/onnx/session-node";
 import { serveOneRequest } from "./child-process";
 
@@ -15,14 +16,15 @@ export interface DryRunRequest {
   declaration?: OutputDeclaration;
 }
 
-export type DryRunAnswer = { ok: true } | { ok: false; code: string; message: string };
+export type DryRunAnswer = { ok: true; cost: RunCost | null } | { ok: false; code: string; message: string };
 
 serveOneRequest<DryRunRequest, never, DryRunAnswer>(
   async (request) => {
     const bytes = new Uint8Array(fs.readFileSync(request.modelPath));
     // Output checks (a transformer's many values, unnamed classes, a yes/no score outside 0 to 1), then one test row.
-    await checkUpload(prepareModel(bytes, request.options), request.declaration ?? {});
-    return { ok: true };
+    // Then, once accepted, what one prediction and a batch cost here (shown on the version and what-if pages).
+    const { cost } = await checkUpload(prepareModel(bytes, request.options), request.declaration ?? {}, { timeIt: true });
+    return { ok: true, cost };
   },
   (error) =>
     error instanceof OnnxModelError

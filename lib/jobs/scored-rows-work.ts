@@ -9,7 +9,7 @@ import { prepareModel, type FeatureColumn, type PrepareOptions, type PreparedMod
 import { DEFAULT_BATCH_SIZE, type ScoredTable } from "@/lib/onnx/score-loop";
 import { createScoringSession, type ScoringSession } from "@/lib/onnx/session-node";
 import { readTable } from "@/lib/storage/tables";
-import { ANSWER_COLUMN, PROBABILITY_COLUMN_PREFIX, type ScoredSample, type ScoredSampleColumn, type ScoredSampleRow } from "@/lib/contracts/scored-rows";
+import { ANSWER_COLUMN, PROBABILITY_COLUMN_PREFIX, spreadsheetSafe as safeText, type ScoredSample, type ScoredSampleColumn, type ScoredSampleRow } from "@/lib/contracts/scored-rows";
 import type { Task } from "@/lib/contracts/snapshot-types";
 import type { Processing } from "@/lib/contracts/processing";
 import { compileProcessing, scoreWithProcessing } from "@/lib/processing";
@@ -121,11 +121,6 @@ class Answers {
 
 function numberText(v: number | undefined): string {
   return v === undefined || Number.isNaN(v) ? "" : String(v);
-}
-
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice for CSV files). */
-function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function uniqueName(name: string, taken: Set<string>): string {

@@ -1,6 +1,7 @@
 // A model's dry run in a child process with a deadline and a memory cap (untrusted work, child-process.ts).
 import "server-only";
 import { OnnxModelError, type OnnxModelErrorCode, type PrepareOptions } from "@/lib/onnx";
+import type { RunCost } from "@/lib/contracts/run-cost";
 import { positiveFromEnv, runInChild, type ChildLimits } from "./child-process";
 import type { DryRunAnswer, DryRunRequest } from "./dry-run-child";
 
@@ -11,15 +12,16 @@ export function untrustedLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Un
 }
 
 /**
- * Loads the model file at `modelPath` in a child process and runs one test row. Resolves when it runs; throws
- * OnnxModelError when the model fails, runs past the deadline, or needs more memory than the cap.
+ * Loads the model file at `modelPath` in a child process and runs one test row. Resolves when it runs, with what a
+ * prediction costs there (null when it could not be timed); throws OnnxModelError when the model fails, runs past the
+ * deadline, or needs more memory than the cap.
  */
 export async function dryRunIsolated(
   modelPath: string,
   options: PrepareOptions,
   limits: UntrustedLimits = untrustedLimitsFromEnv(),
   declaration: DryRunRequest["declaration"] = {},
-): Promise<void> {
+): Promise<RunCost | null> {
   const request: DryRunRequest = { modelPath, options, declaration };
   const answer = await runInChild<never, DryRunAnswer>({
     script: "lib/jobs/dry-run-child.ts",
@@ -43,4 +45,5 @@ export async function dryRunIsolated(
   });
   // The child sends an OnnxModelError's own code (or RUN_FAILED for anything else).
   if (!answer.ok) throw new OnnxModelError(answer.code as OnnxModelErrorCode, answer.message);
+  return answer.cost;
 }

@@ -33,7 +33,17 @@ export const WHATIF_ANALYSIS_WORDS = {
   costHeading: "What running the model costs",
   costMeasureBatch: "Time a batch of 10,000 cases",
   costNoCalls: "Change an input to time single predictions. The first one is left out, as it warms the model up.",
+  answersHeading: "The model's answers for the example rows",
+  answersLead:
+    "Download the example rows with the model's answer for each one, worked out in this browser. The columns match the period download on the Performance page, so you can check the two side by side.",
+  answersDownload: "Download the rows and answers (CSV)",
+  answersNoRows: "Your role does not receive example rows, so there is nothing to download here.",
 } as const;
+
+/** After the example rows' answers were saved: "Done: 300 rows written to the file." */
+export function sampleAnswersDone(rows: number): string {
+  return `Done: ${formatCount(rows)} row${rows === 1 ? "" : "s"} written to the file.`;
+}
 
 /** Column labels of the tables. */
 export const WHATIF_ANALYSIS_LABELS = {
@@ -202,9 +212,33 @@ export function fileSizeWords(bytes: number): string {
   return `${formatCount(bytes)} bytes`;
 }
 
+/**
+ * The cost of running the model on the server, measured when the version was uploaded (`roughPerSecond`: the batch's
+ * rate, rounded for words). Null: a version from before Sightline timed models.
+ */
+export function serverCostSentences(cost: { oneRowMs: number; roughPerSecond: number; threads: number } | null): string[] {
+  if (!cost) return ["The server's time was not measured for this version. It was added before Sightline timed models."];
+  const threads = cost.threads === 1 ? "one thread" : `${formatCount(cost.threads)} threads`;
+  return [
+    `On the server, one prediction takes about ${formatNumber(cost.oneRowMs)} ms (${threads}, timed when the version was added).`,
+    `In batches, that is about ${formatCount(cost.roughPerSecond)} predictions a second on the server.`,
+  ];
+}
+
+/** "The model file is 1.2 MB." */
+export function modelFileSentence(bytes: number): string {
+  return `The model file is ${fileSizeWords(bytes)}.`;
+}
+
+/** The version page's card on running the model. */
+export const RUN_COST_WORDS = {
+  heading: "What running the model costs",
+  tryInBrowser: "Time it in your own browser on the What-if page",
+} as const;
+
 /** The cost of running the model on this device, from the worker's timings. */
 export function runningCostSentences(args: { fileBytes: number; msPerCall: number | null; calls: number; roughPerSecond: number | null; batched: boolean; backend: string }): string[] {
-  const out = [`The model file is ${fileSizeWords(args.fileBytes)}.`];
+  const out = [modelFileSentence(args.fileBytes)];
   if (args.msPerCall !== null) {
     out.push(`One prediction takes about ${formatNumber(args.msPerCall)} ms in this browser (${args.backend}; the middle of ${formatCount(args.calls)} call${args.calls === 1 ? "" : "s"}).`);
   }

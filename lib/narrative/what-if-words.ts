@@ -10,6 +10,8 @@ export const WHATIF_WORDS = {
   rowsWithheld: "Your role sees cases built from the reference data's summary, not its rows.",
   noReference: "No reference data is stored yet, so the inputs have no ranges. Upload reference data to get them.",
   useWasm: "Use the CPU (WASM) even when a graphics card is there",
+  gpuFailedLater: 'The graphics card gave an error, so this answer cannot be trusted. Tick "Use the CPU (WASM)" below and try again.',
+  gpuProblem: "The graphics card gave an error on this model, so it runs on the CPU (WASM) instead. The answers are the same; only the speed differs.",
   loading: "Loading the model in this browser…",
   rangeHint: (low: string, high: string, min: string, max: string) => `Most cases: ${low} to ${high}. Seen: ${min} to ${max}.`,
   categoryHint: (share: string) => `${share} of the reference rows.`,
@@ -27,10 +29,21 @@ export const WHATIF_LABELS = {
   callTime: "Call time",
 } as const;
 
-/** The backend label: "WASM, 4 threads" or "WebGPU". */
-export function backendLabel(backend: "wasm" | "webgpu", threads: number): string {
-  if (backend === "webgpu") return "WebGPU";
+/**
+ * The backend label: "WASM, 4 threads", "WebGPU", or "WebGPU and CPU" when some of the model's operators run on the
+ * CPU beside the graphics card (`offGpu`: how many kinds of operator).
+ */
+export function backendLabel(backend: "wasm" | "webgpu", threads: number, offGpu = 0): string {
+  if (backend === "webgpu") return offGpu > 0 ? "WebGPU and CPU" : "WebGPU";
   return `WASM, ${formatCount(threads)} thread${threads === 1 ? "" : "s"}`;
+}
+
+/** Why the label says "WebGPU and CPU": some steps of the model have no graphics-card version (`operators`). */
+export function offGpuSentence(operators: readonly string[]): string {
+  const trees = operators.some((o) => o.startsWith("ai.onnx.ml:"));
+  return trees
+    ? "Some steps of this model (such as trees, encoders and scalers) have no graphics-card version, so they run on the CPU."
+    : "Some steps of this model have no graphics-card version, so they run on the CPU.";
 }
 
 /** "Ran on WASM, 4 threads in 0.21 ms." */

@@ -31,19 +31,58 @@ export const ONNXRUNTIME_WASM_FILES = [
 
 export type BrowserBackend = "wasm" | "webgpu";
 
+/** The few WebGPU shapes used here (TypeScript's DOM library has no WebGPU types yet). */
+interface GpuDeviceLike {
+  addEventListener(type: "uncapturederror", listener: (event: { error?: { message?: string } }) => void): void;
+}
+interface GpuAdapterLike {
+  readonly limits: { readonly maxStorageBuffersPerShaderStage?: number };
+  readonly features: unknown;
+  readonly info?: unknown;
+  requestDevice(descriptor?: { requiredLimits?: Record<string, number>; requiredFeatures?: unknown[] }): Promise<GpuDeviceLike>;
+}
 interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+  requestAdapter(): Promise<GpuAdapterLike | null>;
 }
 
-async function hasGpuAdapter(): Promise<boolean> {
-  if (typeof navigator === "undefined") return false;
+async function gpuAdapter(): Promise<GpuAdapterLike | null> {
+  if (typeof navigator === "undefined") return null;
   const gpu = (navigator as { gpu?: GpuLike }).gpu;
-  if (!gpu) return false;
+  if (!gpu) return null;
   try {
-    return (await gpu.requestAdapter()) !== null;
+    return await gpu.requestAdapter();
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** WebGPU errors the device raised since the runtime started (a shader it refused, a binding over its limits). */
+const gpuErrors: string[] = [];
+
+/**
+ * The adapter as onnxruntime-web sees it: its device asks for as many storage buffers per shader as the adapter
+ * offers. onnxruntime-web asks for the default 8, and its Concat binds one buffer per input: a model joining eight
+ * or more columns in one Concat (scikit-learn pipelines with many encoded columns, the demo income model among them)
+ * then fails validation and returns wrong numbers without an error. The device also reports every uncaught error
+ * here, so a session that raised one is not trusted (createBrowserSession).
+ */
+function widened(adapter: GpuAdapterLike): GpuAdapterLike {
+  return {
+    limits: adapter.limits,
+    features: adapter.features,
+    info: adapter.info,
+    async requestDevice(descriptor = {}) {
+      const most = adapter.limits.maxStorageBuffersPerShaderStage;
+      const device = await adapter.requestDevice({ ...descriptor, requiredLimits: { ...descriptor.requiredLimits, ...(most ? { maxStorageBuffersPerShaderStage: most } : {}) } });
+      device.addEventListener("uncapturederror", (event) => gpuErrors.push(event.error?.message ?? "a WebGPU error"));
+      return device;
+    },
+  };
+}
+
+/** How many WebGPU errors the device has raised so far (a later answer after a new one cannot be trusted). */
+export function gpuErrorCount(): number {
+  return gpuErrors.length;
 }
 
 let loading: Promise<{ ort: OrtModule; backend: BrowserBackend }> | undefined;
@@ -51,10 +90,12 @@ let loading: Promise<{ ort: OrtModule; backend: BrowserBackend }> | undefined;
 /** Loads the runtime once per page or worker; `prefer: "wasm"` skips the WebGPU probe. */
 export function loadRuntime(prefer?: BrowserBackend): Promise<{ ort: OrtModule; backend: BrowserBackend }> {
   loading ??= (async () => {
-    const backend: BrowserBackend = prefer !== "wasm" && (await hasGpuAdapter()) ? "webgpu" : "wasm";
+    const adapter = prefer === "wasm" ? null : await gpuAdapter();
+    const backend: BrowserBackend = adapter ? "webgpu" : "wasm";
     const ort: OrtModule = backend === "webgpu" ? await import("onnxruntime-web") : await import("onnxruntime-web/wasm");
     ort.env.wasm.wasmPaths = ONNXRUNTIME_WASM_PATH;
     ort.env.logLevel = "error";
+    if (adapter) ort.env.webgpu.adapter = widened(adapter);
     // Threads need cross-origin isolation; without it onnxruntime-web falls back to one thread anyway.
     if (typeof self !== "undefined" && !(self as { crossOriginIsolated?: boolean }).crossOriginIsolated) ort.env.wasm.numThreads = 1;
     return { ort, backend };
@@ -62,18 +103,49 @@ export function loadRuntime(prefer?: BrowserBackend): Promise<{ ort: OrtModule; 
   return loading;
 }
 
-/** `wrap` may decorate the runner (the what-if worker times each `session.run` through it). */
-export async function createScoringSession(prepared: PreparedModel, prefer?: BrowserBackend, wrap?: (runner: TensorRunner) => TensorRunner): Promise<ScoringSession> {
-  const { ort, backend } = await loadRuntime(prefer);
-  const options: InferenceSession.SessionOptions = {
-    executionProviders: backend === "webgpu" ? ["webgpu", "wasm"] : ["wasm"],
-    graphOptimizationLevel: "all",
-    logSeverityLevel: 3,
-  };
-  const runner = await createOrtRunner(ort, prepared.bytes, options);
-  return makeScoringSession(prepared, wrap ? wrap(runner) : runner);
+function sessionOptions(backend: BrowserBackend): InferenceSession.SessionOptions {
+  return { executionProviders: backend === "webgpu" ? ["webgpu", "wasm"] : ["wasm"], graphOptimizationLevel: "all", logSeverityLevel: 3 };
 }
 
+/** `wrap` may decorate the runner (the what-if worker times each `session.run` through it). */
+export async function createScoringSession(prepared: PreparedModel, prefer?: BrowserBackend, wrap?: (runner: TensorRunner) => TensorRunner): Promise<ScoringSession> {
+  return (await createBrowserSession(prepared, prefer, wrap)).session;
+}
+
+export interface BrowserSession {
+  session: ScoringSession;
+  /** what runs it */
+  backend: BrowserBackend;
+  /** why WebGPU was offered but not used (its device raised an error on this model); null otherwise */
+  gpuProblem: string | null;
+}
+
+/**
+ * A session on WebGPU when the browser offers it, checked before use: one test row runs, and when the device raises
+ * an error meanwhile (its answers cannot be trusted) the session is dropped for one on WASM, with the reason.
+ */
+export async function createBrowserSession(prepared: PreparedModel, prefer?: BrowserBackend, wrap?: (runner: TensorRunner) => TensorRunner): Promise<BrowserSession> {
+  const { ort, backend } = await loadRuntime(prefer);
+  const open = async (on: BrowserBackend) => {
+    const runner = await createOrtRunner(ort, prepared.bytes, sessionOptions(on));
+    return makeScoringSession(prepared, wrap ? wrap(runner) : runner);
+  };
+  if (backend === "wasm") return { session: await open("wasm"), backend, gpuProblem: null };
+  const before = gpuErrors.length;
+  let failure: string | null = null;
+  let session: ScoringSession | null = null;
+  try {
+    session = await open("webgpu");
+    await session.dryRun();
+    // Errors are reported as events: let them arrive before judging.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  } catch (error) {
+    failure = error instanceof Error ? error.message : String(error);
+  }
+  if (session && failure === null && gpuErrors.length === before) return { session, backend, gpuProblem: null };
+  await session?.release();
+  return { session: await open("wasm"), backend: "wasm", gpuProblem: failure ?? gpuErrors[before] ?? "a WebGPU error" };
+}
 export function scoreTable(prepared: PreparedModel, columns: ColumnSource, options?: ScoreOptions): Promise<ScoredTable> {
   return withSession(() => createScoringSession(prepared), (session) => session.score(columns, options));
 }

@@ -7,6 +7,7 @@ import type { ColumnSource } from "./columns";
 import { createOrtRunner } from "./ort-runner";
 import { type OutputDeclaration, checkDeclaredOutputs, probeOutputs } from "./output-checks";
 import type { PreparedModel } from "./plan";
+import { type RunCost, measureRunCost } from "./run-cost";
 import { type DryRunResult, type ScoreOptions, type ScoredTable, dryRunColumns } from "./score-loop";
 import { type ScoringSession, makeScoringSession, withSession } from "./scoring-session";
 
@@ -60,13 +61,16 @@ export function dryRun(prepared: PreparedModel, sampleColumns?: ColumnSource): P
  * The checks of a version upload: what the declared outputs tell (lib/onnx/output-checks.ts), then a few probe rows
  * (many values per row with no meaning, a yes/no score outside 0 to 1), then the one-row dry run. Throws OnnxModelError.
  */
-export function checkUpload(prepared: PreparedModel, declaration: OutputDeclaration = {}): Promise<DryRunResult> {
+export function checkUpload(prepared: PreparedModel, declaration: OutputDeclaration = {}, options: { timeIt?: boolean } = {}): Promise<DryRunResult & { cost: RunCost | null }> {
   checkDeclaredOutputs(prepared);
   return oneAtATime(async () => {
     const runner = await createRunner(prepared);
     try {
       await probeOutputs(runner, prepared, declaration);
-      return await dryRunColumns(runner, prepared);
+      const result = await dryRunColumns(runner, prepared);
+      // The cost is a figure to show, never a reason to refuse: a model that cannot be timed is still accepted.
+      const cost = options.timeIt ? await measureRunCost(runner, prepared, { batches: result.batches }).catch(() => null) : null;
+      return { ...result, cost };
     } finally {
       await runner.release();
     }

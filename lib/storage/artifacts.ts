@@ -17,6 +17,15 @@ export function artifactPath(sha256: string, extension = ""): string {
   return path.join(artifactRoot(), sha256.slice(0, 2), `${sha256}${extension}`);
 }
 
+/** The size in bytes of a stored file (0 when it is missing). */
+export function artifactSize(sha256: string, extension = ""): number {
+  try {
+    return fs.statSync(artifactPath(sha256, extension)).size;
+  } catch {
+    return 0;
+  }
+}
+
 export class UploadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(

@@ -7,4 +7,5 @@ export * from "./grid";
 export * from "./partial-dependence";
 export * from "./percentile";
 export * from "./running-cost";
+export * from "./sample-answers";
 export * from "./threshold-cost";

@@ -1,4 +1,5 @@
 // What running the model costs on this device, from the worker's own timings. Pure.
+import type { RunCost } from "@/lib/contracts/run-cost";
 import { timingSummary } from "./percentile";
 
 export interface RunningCost {
@@ -37,4 +38,10 @@ export function roughRate(perSecond: number): number {
   const digits = Math.floor(Math.log10(perSecond));
   const unit = Math.pow(10, digits - 1);
   return Math.round(perSecond / unit) * unit;
+}
+
+/** The server's figure (measured at upload) as the words need it: one prediction's time and a rounded batch rate. */
+export function serverCostWords(cost: RunCost | null): { oneRowMs: number; roughPerSecond: number; threads: number } | null {
+  if (!cost || cost.batchMs <= 0) return null;
+  return { oneRowMs: cost.oneRowMs, roughPerSecond: roughRate((cost.batchRows * 1000) / cost.batchMs), threads: cost.threads };
 }

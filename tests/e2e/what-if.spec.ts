@@ -5,19 +5,11 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support/a11y";
 import { signIn } from "./support/session";
+import { STANDARD_OPS } from "../fixtures/onnx/standard-ops-fixture";
+import { browserNodeParity, createStandardOpsModel, modelIdByName, openWhatIf } from "./support/what-if";
 
-async function incomeId(page: Page): Promise<string> {
-  const body = (await (await page.request.get("/api/v1/models")).json()) as { models: { id: string; name: string }[] };
-  const model = body.models.find((m) => m.name === "Income screener");
-  expect(model, "the demo income model").toBeDefined();
-  return model!.id;
-}
-
-/** Opens the what-if page and waits until the browser has answered for the starting case. */
-async function openWhatIf(page: Page, id: string): Promise<void> {
-  await page.goto(`/models/${id}/what-if`);
-  await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/, { timeout: 30_000 });
-  await expect(page.getByTestId("whatif-backend")).toHaveText(/^Ran on (WASM, \d+ threads?|WebGPU) in [\d.]+ ms\.$/);
+function incomeId(page: Page): Promise<string> {
+  return modelIdByName(page.request, "Income screener");
 }
 
 // Each test loads a 14 MB WebAssembly runtime on a shared 2-core machine; axe-core reads every select option.
@@ -125,50 +117,41 @@ test("passes axe-core at 1280 and 390 px, never scrolls sideways, and works from
   await expect(page.getByTestId("whatif-headline")).toHaveText(/chance of/);
 });
 
-/** Every case input's feature name and current value, read in one round trip. */
-function readInputs(page: Page): Promise<[string, string][]> {
-  return page.locator("[data-feature]").evaluateAll((els) => els.map((el) => [el.getAttribute("data-feature") ?? "", (el as HTMLInputElement | HTMLSelectElement).value] as [string, string]));
-}
-
-test("parity: for 50 sample rows the browser's probabilities equal lib/onnx scoring in Node to 1e-5", async ({ page }) => {
-  const { PrepareOptionsSchema, prepareModel } = await import("../../lib/onnx/index");
-  const { scoreTable } = await import("../../lib/onnx/session-node");
+// Parity: the example rows (300 of the reference) with the answers worked out in this browser on WASM (the page's own
+// CSV download) equal lib/onnx scoring in Node for the same rows to 1e-5: both demo models and the standard-operator
+// fixture. tests/e2e/what-if-webgpu.spec.ts runs the same on WebGPU.
+test("parity on WASM: the income screener's answers for 300 example rows equal lib/onnx in Node", async ({ page }) => {
   await signIn(page, "owner@example.com");
   const id = await incomeId(page);
-  await openWhatIf(page, id);
-  const versionText = (await page.getByText(/^Version \d+\.$/).textContent()) ?? "";
-  const version = /\d+/.exec(versionText)![0];
-  const file = await page.request.get(`/api/v1/models/${id}/versions/${version}/model`);
-  expect(file.status()).toBe(200);
-  const prepared = prepareModel(new Uint8Array(await file.body()), PrepareOptionsSchema.parse({ task: "binary", positiveLabel: ">50K" }));
+  const version = await openWhatIf(page, id);
+  await expect(page.getByTestId("whatif-backend")).toHaveText(/^Ran on WASM, \d+ threads? in/);
+  const parity = await browserNodeParity(page, id, version, { task: "binary", positiveLabel: ">50K" });
+  expect(parity.rows).toBeGreaterThanOrEqual(200);
+  expect(parity.distinct, "the rows give different probabilities").toBeGreaterThan(20);
+});
 
-  const start = page.getByTestId("whatif-start");
-  const prediction = page.getByTestId("whatif-prediction");
-  const cases: { texts: Map<string, string>; browser: number }[] = [];
-  for (let row = 0; row < 50; row++) {
-    const before = Number(await prediction.getAttribute("data-result"));
-    await start.selectOption(String(row * 6));
-    await expect.poll(async () => Number(await prediction.getAttribute("data-result"))).toBeGreaterThan(before);
-    const texts = new Map(await readInputs(page));
-    // The answer for the case now in the inputs (a newer answer replaces an older one; wait until they agree).
-    await expect(prediction).toHaveAttribute("data-score", /\d/);
-    cases.push({ texts, browser: Number(await prediction.getAttribute("data-score")) });
-  }
-  const kinds = new Map<string, "number" | "text">(
-    await page.locator("[data-feature]").evaluateAll((els) => els.map((el) => [el.getAttribute("data-feature") ?? "", el.tagName === "SELECT" ? "text" : "number"] as [string, "number" | "text"])),
-  );
-  const columns: Record<string, Float64Array | (string | null)[]> = {};
-  for (const [name, kind] of kinds) {
-    columns[name] = kind === "number" ? Float64Array.from(cases.map((c) => (c.texts.get(name) === "" ? Number.NaN : Number(c.texts.get(name))))) : cases.map((c) => c.texts.get(name) || null);
-  }
-  const scored = await scoreTable(prepared, columns);
-  expect(scored.score?.length).toBe(50);
-  const scores = new Set<string>();
-  cases.forEach((c, i) => {
-    expect(Math.abs(c.browser - scored.score![i]!), `row ${i * 6}: browser ${c.browser}, Node ${scored.score![i]}`).toBeLessThanOrEqual(1e-5);
-    scores.add(c.browser.toFixed(4));
-  });
-  expect(scores.size, "the rows give different probabilities").toBeGreaterThan(5);
+test("parity on WASM: the bike model's numbers for 300 example rows equal lib/onnx in Node", async ({ page }) => {
+  await signIn(page, "owner@capitalbikes.example");
+  const id = await modelIdByName(page.request, "Bike rental demand");
+  const version = await openWhatIf(page, id);
+  const parity = await browserNodeParity(page, id, version, { task: "regression" });
+  expect(parity.rows).toBeGreaterThanOrEqual(200);
+  expect(parity.distinct, "the rows give different numbers").toBeGreaterThan(20);
+});
+
+test("parity on WASM: the standard-operator fixture's answers for 300 example rows equal lib/onnx in Node", async ({ page }) => {
+  await signIn(page, "analyst@example.com");
+  const id = await createStandardOpsModel(page.request, `Standard operators ${Date.now().toString(36)}`);
+  const version = await openWhatIf(page, id);
+  const parity = await browserNodeParity(page, id, version, { task: "binary", positiveLabel: STANDARD_OPS.positiveLabel });
+  expect(parity.rows).toBe(300);
+  expect(parity.distinct).toBeGreaterThan(20);
+  // The version page says what running it costs on the server, timed when the version was added.
+  await page.goto(`/models/${id}/versions/${version}`);
+  const cost = page.getByTestId("version-run-cost");
+  await expect(cost).toContainText(/The model file is [\d.,]+ (bytes|KB)\./);
+  await expect(cost).toContainText(/On the server, one prediction takes about [\d.]+ ms \(one thread, timed when the version was added\)\./);
+  await expect(cost).toHaveAttribute("data-batch-rows", "1000");
 });
 
 /** Opens an analysis panel by its heading (a native <details>: a click on its summary). */
@@ -254,6 +237,7 @@ test("the threshold slider changes the counts, and the page stays usable at 390 
   await openPanel(page, "whatif-panel-counterfactual");
   await openPanel(page, "whatif-panel-cost");
   await expect(page.getByTestId("whatif-cost")).toContainText(/The model file is [\d.]+ (KB|MB)\./);
+  await expect(page.getByTestId("whatif-server-cost")).toContainText(/In batches, that is about [\d,.]+ predictions a second on the server\./);
   await expectNoAxeViolations(page, "what-if at 390 px, every panel open");
   await expectNoHorizontalScroll(page);
 });

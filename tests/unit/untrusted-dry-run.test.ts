@@ -19,8 +19,10 @@ function write(name: string, bytes: Uint8Array): string {
 
 
 describe("dry run in a child process", () => {
-  it("accepts a model that runs", async () => {
-    await expect(dryRunIsolated(write("short-loop.onnx", computedLoopModel(3)), { task: "regression" }, { seconds: 60, memoryMb: 2048 })).resolves.toBeUndefined();
+  it("accepts a model that runs, with what a prediction costs in the child", async () => {
+    const cost = await dryRunIsolated(write("short-loop.onnx", computedLoopModel(3)), { task: "regression" }, { seconds: 60, memoryMb: 2048 });
+    expect(cost).toMatchObject({ threads: 1, batchRows: expect.any(Number) as number });
+    expect(cost!.oneRowMs).toBeGreaterThan(0);
   }, 90_000);
 
   it("stops a model that loops past the deadline, with a message that says so", async () => {

@@ -10,6 +10,8 @@ import {
   pdpSummary,
   precisionRecallSentence,
   runningCostSentences,
+  sampleAnswersDone,
+  serverCostSentences,
   searchTimeSentence,
   sweepTimeSentence,
   thresholdCountsSentence,
@@ -25,6 +27,11 @@ export function whatIfAnalysisFills(): Filled[] {
     add(`WHATIF_ANALYSIS_WORDS.${key}`, "as is", value);
     add(`WHATIF_ANALYSIS_WORDS.${key}`, "as is, again", value);
   }
+  add("sampleAnswersDone", "300 rows", sampleAnswersDone(300));
+  for (const [fill, cost] of [["fast", { oneRowMs: 0.0213, roughPerSecond: 240_000, threads: 1 }], ["slow", { oneRowMs: 12.5, roughPerSecond: 95, threads: 4 }], ["not measured", null]] as const) {
+    for (const s of serverCostSentences(cost)) add("serverCostSentences", fill, s);
+  }
+  add("sampleAnswersDone", "one row", sampleAnswersDone(1));
   add("unusualCaseWarning", "two inputs", unusualCaseWarning(300, ["capital-gain", "age"]));
   add("unusualCaseWarning", "one input", unusualCaseWarning(42, ["workclass"]));
   add("unusualCaseWarning", "none named", unusualCaseWarning(300, []));

@@ -4,6 +4,7 @@ import {
   backendLabel,
   binaryPredictionSentence,
   callTimeSentence,
+  offGpuSentence,
   classPredictionSentence,
   numberPredictionSentence,
   outOfRangeWarning,
@@ -33,6 +34,9 @@ export function whatIfFills(): Filled[] {
     add("callTimeSentence", `${backend} ${threads}`, callTimeSentence(backendLabel(backend, threads), 0.213));
   }
   add("callTimeSentence", "webgpu", callTimeSentence(backendLabel("webgpu", 1), 12.4));
+  add("callTimeSentence", "webgpu and cpu", callTimeSentence(backendLabel("webgpu", 1, 2), 12.4));
+  add("offGpuSentence", "trees", offGpuSentence(["ai.onnx.ml:TreeEnsembleClassifier", "ai.onnx.ml:OneHotEncoder", "ai.onnx.ml:Normalizer", "Identity"]));
+  add("offGpuSentence", "standard", offGpuSentence(["Mod"]));
   for (const [score, threshold, label] of [[0.731, 0.5, ">50K"], [0.2, 0.5, null], [0.5, 0.5, "yes"]] as const) {
     const s = binaryPredictionSentence(score, threshold, label);
     add("binaryPredictionSentence", `${score} ${threshold}`, `${s.headline}. ${s.detail}`);

@@ -14,6 +14,8 @@ import { Notice } from "@/components/ui/notice";
 import { buttonClass } from "@/components/ui/button";
 import { guard } from "@/lib/auth/guard";
 import { getAcceptedRisksPanel } from "@/lib/db/accepted-risks";
+import { getVersionRunCost } from "@/lib/db/run-cost";
+import { RunCostCard } from "@/components/versions/run-cost-card";
 import { getVersionGovernance, liveVersionAt } from "@/lib/db/lifecycle";
 import { InputMappingSection } from "./input-mapping-section";
 import { ProcessingLoader } from "./processing-loader";
@@ -51,7 +53,9 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
   const [{ id, v }, query] = await Promise.all([params, searchParams]);
   const parsedAt = typeof query.at === "string" ? atSchema.safeParse(query.at) : null;
   const at = parsedAt?.success ? parsedAt.data : null;
-  const [view, liveAt, risks] = await guard(() => Promise.all([getVersionGovernance(id, v), at ? liveVersionAt(id, at) : Promise.resolve(null), getAcceptedRisksPanel(id, v)]));
+  const [view, liveAt, risks, runCost] = await guard(() =>
+    Promise.all([getVersionGovernance(id, v), at ? liveVersionAt(id, at) : Promise.resolve(null), getAcceptedRisksPanel(id, v), getVersionRunCost(id, v)]),
+  );
   const reviewing = view.actions.includes("approve");
   const hasLive = view.liveHistory.some((s) => s.until === null);
   const live = view.effectiveStatus === "live";
@@ -127,6 +131,7 @@ export default async function VersionPage({ params, searchParams }: { params: Pa
 
       <InputMappingSection modelId={view.modelId} version={String(view.version)} />
       <ProcessingLoader modelId={view.modelId} version={view.version} />
+      <RunCostCard view={runCost} />
 
       <Card>
         <h3 className="text-base font-semibold">Evidence</h3>
