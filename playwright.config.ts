@@ -23,6 +23,11 @@ const webGpuArgs = [
   ...(webGpuAdapter === "default" ? [] : [`--use-webgpu-adapter=${webGpuAdapter}`]),
 ];
 
+// A failed test keeps its trace (DOM snapshots of every step) without the screencast: recording frames for every
+// test cost about a third of the browser's CPU. E2E_TRACE=full records the screencast too; E2E_TRACE=off nothing.
+const traceMode = process.env.E2E_TRACE ?? "lite";
+const TRACE = traceMode === "off" ? ("off" as const) : { mode: "retain-on-failure" as const, screenshots: traceMode === "full", snapshots: true, sources: traceMode === "full" };
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
@@ -34,7 +39,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    trace: TRACE,
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: chromiumArgs },
   },
