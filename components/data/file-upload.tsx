@@ -19,7 +19,10 @@ export function FileUpload({
   buttonText,
   onDone,
   options,
+  refusal,
 }: {
+  /** when set, the upload does not start and this is shown instead (a choice in `options` is not valid yet) */
+  refusal?: string | null;
   /** choices that go with the file, shown between it and the button */
   options?: React.ReactNode;
   label: string;
@@ -36,6 +39,10 @@ export function FileUpload({
   const [state, setState] = useState<{ kind: "idle" } | { kind: "busy"; name: string } | { kind: "error" | "done"; message: string }>({ kind: "idle" });
 
   async function upload() {
+    if (refusal) {
+      setState({ kind: "error", message: refusal });
+      return;
+    }
     const file = input.current?.files?.[0];
     if (!file) {
       setState({ kind: "error", message: "Choose a file first." });

@@ -2,20 +2,18 @@
 
 import { useId, useState } from "react";
 import { columnOrderFromText } from "@/lib/contracts/input-mapping";
+import { parseCutOff, rawScoreUploadProcessing, type RawScoreUploadChoice } from "@/lib/contracts/processing";
 import { mappingProposedWords } from "@/lib/narrative/input-mapping-words";
 import { PROCESSING_WORDS } from "@/lib/narrative/processing-words";
 import { inputClass } from "../ui/field";
 import { FileUpload } from "./file-upload";
 
-/** The declared processing for "the model gives a raw score": turn it into a chance with the sigmoid. */
-const SIGMOID = JSON.stringify({ transform: { kind: "sigmoid" } });
-
-function queryOf(text: string, rawScore: boolean): string {
+function queryOf(text: string, processing: string | null): string {
   const { featureNames, inputMapping } = columnOrderFromText(text);
   const parts: string[] = [];
   if (inputMapping) parts.push(`inputMapping=${encodeURIComponent(JSON.stringify(inputMapping))}`);
   else if (featureNames?.length) parts.push(`featureNames=${encodeURIComponent(featureNames.join(","))}`);
-  if (rawScore) parts.push(`processing=${encodeURIComponent(SIGMOID)}`);
+  if (processing) parts.push(`processing=${encodeURIComponent(processing)}`);
   return parts.length ? `?${parts.join("&")}` : "";
 }
 
@@ -23,25 +21,71 @@ export function UploadVersion({ modelId, yesNo = false }: { modelId: string; yes
   const id = useId();
   const [columnOrder, setColumnOrder] = useState("");
   const [rawScore, setRawScore] = useState(false);
+  const [keepScore, setKeepScore] = useState(false);
+  const [cutOffText, setCutOffText] = useState("0");
+  const cutOff = parseCutOff(cutOffText);
+  const choice: RawScoreUploadChoice = !rawScore ? { kind: "none" } : keepScore ? { kind: "cut-off", threshold: cutOff } : { kind: "sigmoid" };
+  const badCutOff = choice.kind === "cut-off" && choice.threshold === null;
   return (
     <div className="space-y-3">
       <FileUpload
         label="Model file (.onnx)"
         hint="Export your model to ONNX (skl2onnx, onnxmltools, torch.onnx). Sightline reads it and runs it on a few test rows before accepting it."
         accept=".onnx"
-        endpoint={`/api/v1/models/${modelId}/versions${queryOf(columnOrder, rawScore)}`}
+        endpoint={`/api/v1/models/${modelId}/versions${queryOf(columnOrder, rawScoreUploadProcessing(choice))}`}
+        refusal={badCutOff ? PROCESSING_WORDS.rawScoreBadCutOff : null}
         buttonText="Upload version"
         options={
           <>
             {yesNo ? (
               <div className="max-w-xl text-sm">
                 <label className="flex items-start gap-2 text-slate-800">
-                  <input type="checkbox" className="mt-1" checked={rawScore} onChange={(e) => setRawScore(e.target.checked)} aria-describedby={`${id}-raw-hint`} />
+                  <input type="checkbox" className="mt-1" checked={rawScore} onChange={(e) => setRawScore(e.target.checked)} />
                   <span>{PROCESSING_WORDS.rawScoreUpload}</span>
                 </label>
-                <p id={`${id}-raw-hint`} className="mt-1 text-xs text-slate-600">
-                  {PROCESSING_WORDS.rawScoreUploadHint}
-                </p>
+                {rawScore ? (
+                  <fieldset className="mt-2 space-y-2 pl-6">
+                    <legend className="sr-only">{PROCESSING_WORDS.rawScoreChoice}</legend>
+                    <div>
+                      <label className="flex items-start gap-2 text-slate-800">
+                        <input type="radio" className="mt-1" name={`${id}-raw`} checked={!keepScore} onChange={() => setKeepScore(false)} aria-describedby={`${id}-raw-hint`} />
+                        <span>{PROCESSING_WORDS.rawScoreSigmoid}</span>
+                      </label>
+                      <p id={`${id}-raw-hint`} className="mt-1 pl-6 text-xs text-slate-600">
+                        {PROCESSING_WORDS.rawScoreUploadHint}
+                      </p>
+                    </div>
+                    <div>
+                      <label className="flex items-start gap-2 text-slate-800">
+                        <input type="radio" className="mt-1" name={`${id}-raw`} checked={keepScore} onChange={() => setKeepScore(true)} aria-describedby={`${id}-cut-hint`} />
+                        <span>{PROCESSING_WORDS.rawScoreCutOff}</span>
+                      </label>
+                      {keepScore ? (
+                        <div className="mt-1 pl-6">
+                          <label htmlFor={`${id}-cut`} className="block text-xs font-medium text-slate-800">
+                            {PROCESSING_WORDS.rawScoreCutOffLabel}
+                          </label>
+                          <div className="w-32">
+                            <input
+                              id={`${id}-cut`}
+                              type="text"
+                              inputMode="decimal"
+                              className={`mt-1 ${inputClass}${badCutOff ? " border-red-600" : ""}`}
+                              value={cutOffText}
+                              onChange={(e) => setCutOffText(e.target.value)}
+                              aria-invalid={badCutOff ? true : undefined}
+                              aria-describedby={`${id}-cut-hint`}
+                            />
+                          </div>
+                          {badCutOff ? <p className="mt-1 text-xs text-red-800">{PROCESSING_WORDS.rawScoreBadCutOff}</p> : null}
+                        </div>
+                      ) : null}
+                      <p id={`${id}-cut-hint`} className="mt-1 pl-6 text-xs text-slate-600">
+                        {PROCESSING_WORDS.rawScoreCutOffHint}
+                      </p>
+                    </div>
+                  </fieldset>
+                ) : null}
               </div>
             ) : null}
             <details className="text-sm">

@@ -2,7 +2,7 @@
 // keyboard-reachable region (never the page), and the link to every row as CSV for owners and analysts.
 import type { ScoredRowsPanel, ScoredRowsView } from "@/lib/contracts/scored-rows";
 import { formatCount, formatNumber } from "@/lib/narrative/format-number";
-import { ANSWER_CHANCE_HEADER, SCORED_ROWS_LABELS, SCORED_ROWS_WORDS, chanceHeader, outcomeHeader, scoredSampleLead, thresholdNote } from "@/lib/narrative/scored-rows-words";
+import { ANSWER_CHANCE_HEADER, RAW_SCORE_HEADER, SCORED_ROWS_LABELS, SCORED_ROWS_WORDS, chanceHeader, outcomeHeader, rawScoreThresholdNote, scoredSampleLead, thresholdNote } from "@/lib/narrative/scored-rows-words";
 
 function chanceText(view: ScoredRowsView, p: number | null): string {
   if (p === null || Number.isNaN(p)) return "";
@@ -11,7 +11,7 @@ function chanceText(view: ScoredRowsView, p: number | null): string {
 
 function SampleTable({ view }: { view: ScoredRowsView }) {
   const showChance = view.task !== "regression" && view.rows.some((r) => r.probability !== null);
-  const chanceTitle = view.task === "binary" ? chanceHeader(view.positiveLabel ?? "yes") : ANSWER_CHANCE_HEADER;
+  const chanceTitle = view.task === "binary" ? (view.rawScore ? RAW_SCORE_HEADER : chanceHeader(view.positiveLabel ?? "yes")) : ANSWER_CHANCE_HEADER;
   const answerTitle = view.task === "regression" ? SCORED_ROWS_LABELS.number : SCORED_ROWS_LABELS.answer;
   return (
     <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={SCORED_ROWS_LABELS.table}>
@@ -77,7 +77,9 @@ export function ScoredRows({ panel }: { panel: ScoredRowsPanel }) {
         <>
           <p className="mt-1 text-sm text-slate-600">{scoredSampleLead(panel.view.rows.length, panel.view.totalRows, panel.view.windowLabel, panel.view.version)}</p>
           {panel.view.task === "binary" && panel.view.threshold !== null && panel.view.positiveLabel ? (
-            <p className="mt-1 text-sm text-slate-600">{thresholdNote(panel.view.positiveLabel, panel.view.threshold)}</p>
+            <p className="mt-1 text-sm text-slate-600" data-testid="scored-rows-threshold">
+              {panel.view.rawScore ? rawScoreThresholdNote(panel.view.positiveLabel, panel.view.threshold) : thresholdNote(panel.view.positiveLabel, panel.view.threshold)}
+            </p>
           ) : null}
           <SampleTable view={panel.view} />
           <p className="mt-3 text-sm">

@@ -127,7 +127,8 @@ export function PdpPanel({ context }: { context: AnalysisContext }) {
 
 function SweepChart({ sweep, context }: { sweep: Sweep; context: AnalysisContext }) {
   const { setup } = context;
-  const percent = setup.task !== "regression";
+  // A yes/no version declared a raw score: its answers are scores, not chances (no percent axis).
+  const percent = setup.task !== "regression" && !setup.rawScore;
   const show = (v: number | null): TableCell => (v === null ? "—" : { text: percent ? formatPercent(v) : formatAmount(v), value: v });
   const numeric = sweep.feature.kind === "numeric";
   const drawn = linesToDraw(sweep.rowLines);
@@ -138,7 +139,7 @@ function SweepChart({ sweep, context }: { sweep: Sweep; context: AnalysisContext
     ...(hasRows ? [{ name: WHATIF_ANALYSIS_LABELS.average, points: points(sweep.average) }] : []),
     { name: WHATIF_ANALYSIS_LABELS.thisCase, points: points(sweep.caseLine), dashed: hasRows },
   ];
-  const answer = answerAxisLabel(setup.task, setup.positiveLabel, sweep.className);
+  const answer = answerAxisLabel(setup.task, setup.positiveLabel, sweep.className, setup.rawScore === true);
   const spec: ChartSpec = {
     kind: "line",
     xType: numeric ? "number" : "category",

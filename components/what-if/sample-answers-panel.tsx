@@ -21,7 +21,7 @@ export function SampleAnswersPanel({ context }: { context: AnalysisContext }) {
     setState({ kind: "busy" });
     try {
       const answer = await scoreBatch(casesToColumns(setup.features, rows));
-      const table = sampleAnswersTable(setup.features, rows, answer.outputs, { task: setup.task, positiveLabel: setup.positiveLabel, threshold: setup.decisionThreshold });
+      const table = sampleAnswersTable(setup.features, rows, answer.outputs, { task: setup.task, positiveLabel: setup.positiveLabel, threshold: setup.decisionThreshold, rawScore: setup.rawScore === true });
       const { default: Papa } = await import("papaparse");
       const csv = `${Papa.unparse([table.header, ...table.rows], { newline: "\r\n", escapeFormulae: false })}\r\n`;
       const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));

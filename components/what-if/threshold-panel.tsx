@@ -16,6 +16,7 @@ import {
   formatPercent,
   mistakeCostSentence,
   precisionRecallSentence,
+  rawScoreThresholdNote,
   thresholdCountsSentence,
   thresholdRowsSentence,
 } from "@/lib/narrative";
@@ -26,6 +27,14 @@ import type { AnalysisContext } from "./analysis-context";
 
 export function ThresholdPanel({ context }: { context: AnalysisContext }) {
   const { setup } = context;
+  // A raw score with a declared cut-off: a slider in chances (0 to 1) would be wrong, and the cut-off lives on the version.
+  if (setup.rawScore) {
+    return (
+      <p className="text-sm text-slate-700" data-testid="whatif-threshold-raw-score">
+        {rawScoreThresholdNote(setup.decisionThreshold ?? 0, setup.positiveLabel)}
+      </p>
+    );
+  }
   if (!setup.sample) return <p className="text-sm text-slate-700">{WHATIF_ANALYSIS_WORDS.thresholdNoRows}</p>;
   if (!setup.sample.outcomes) return <p className="text-sm text-slate-700">{WHATIF_ANALYSIS_WORDS.thresholdNoOutcomes}</p>;
   return <ThresholdBody context={context} outcomes={setup.sample.outcomes} rows={setup.sample.rows} />;

@@ -12,6 +12,7 @@ import {
   classPredictionSentence,
   numberPredictionSentence,
   offGpuSentence,
+  rawScorePredictionSentence,
   unusualCaseWarning,
   WHATIF_ANALYSIS_WORDS,
 } from "@/lib/narrative";
@@ -29,8 +30,9 @@ import { useWhatIfWorker, type PredictionState } from "./use-what-if-worker";
 
 function answerOf(setup: WhatIfSetup, result: PredictionState): { headline: string; detail: string } | null {
   const p = result.prediction;
+  if (setup.task === "binary" && p.score !== null && setup.rawScore) return rawScorePredictionSentence(p.score, setup.decisionThreshold ?? 0, setup.positiveLabel);
   if (setup.task === "binary" && p.score !== null) return binaryPredictionSentence(p.score, setup.decisionThreshold ?? 0.5, setup.positiveLabel);
-  if (setup.task === "regression" && p.value !== null) return numberPredictionSentence(p.value);
+  if (setup.task === "regression" && p.value !== null) return numberPredictionSentence(p.value, setup.unit ?? undefined, setup.outcomeColumn);
   if (p.label !== null) return classPredictionSentence(p.label, p.labelProbability);
   return null;
 }

@@ -86,7 +86,8 @@ export const openApiDocument = {
             type: "object",
             nullable: true,
             required: ["kind"],
-            description: "probability (of the positive class); raw_score (give threshold: a yes from there up); class; number (give unit).",
+            description:
+              "probability (of the positive class); raw_score (give threshold: a yes from there up); class; number (give unit). A yes/no model whose score lies outside 0 to 1 needs either transform sigmoid (the score becomes a chance) or meaning raw_score with its threshold: the version then says yes at that threshold instead of the policy's (in its snapshots, on the what-if page and in the scored rows, whose score column is model_score), ROC AUC reads the scores' order, and the Brier score, log loss and calibration chart are left out.",
             properties: { kind: { type: "string", enum: ["probability", "raw_score", "class", "number"] }, threshold: { type: "number" }, unit: { type: "string" } },
           },
         },
@@ -336,6 +337,13 @@ export const openApiDocument = {
             description:
               'JSON: which data columns feed each model input. Per input name, a list of columns in order (an [N, F] input) or one column (an input that takes one value per row), e.g. {"numbers": ["age", "income"], "region": "region"}. Inputs left out are proposed from the model\'s feature_names metadata, featureNames and the input names. A wrong count is refused with 422 before the model runs ("the model\'s input \'numbers\' needs 2 values per row; the mapping gives 3"), and nothing is stored. The stored mapping is in the answer and under /models/{modelId}/versions/{version}/inputs.',
           },
+          {
+            name: "processing",
+            in: "query",
+            schema: { type: "string" },
+            description:
+              'JSON of the shape of the Processing schema (URL-encoded): the version\'s declared processing, stored with it and checked before the model is accepted; the same as PUT /models/{modelId}/versions/{version}/processing afterwards. A yes/no model whose score lies outside 0 to 1 is refused (422, score_out_of_range) unless it says what the score is, in one of two ways. {"transform":{"kind":"sigmoid"}}: the raw score (log-odds) becomes a chance, 1 / (1 + e^-x), and everything is judged as for a model giving chances. {"meaning":{"kind":"raw_score","threshold":T}}: the score is kept as it is; a score of T or more is a yes (T replaces the policy\'s threshold for this version, on the what-if page and in the scored rows too, where the score column is model_score instead of model_probability_<yes>); ROC AUC reads the scores\' order; the Brier score, log loss and the calibration chart, which need a chance, are left out.',
+          },
         ],
         requestBody: { required: true, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
         responses: {
@@ -356,7 +364,7 @@ export const openApiDocument = {
               },
             },
           },
-          "400": { description: "The inputMapping parameter is not JSON of the right shape.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "400": { description: "The inputMapping or processing parameter is not JSON of the right shape.", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "401": errors["401"],
           "403": errors["403"],
           "404": errors["404"],
@@ -421,7 +429,7 @@ export const openApiDocument = {
       put: {
         summary: "Declare how a version's data is processed before and after the model",
         description:
-          "Owners and analysts (tokens with the versions:manage scope), until the version is submitted for review. Replaces the whole declaration. Formulas are parsed and checked at once: a formula that does not parse, calls an unknown function or reads a column the reference data (or the model) does not have is refused with 422 naming the formula and the problem. The change is recorded in the audit log, is part of the snapshots' input hash, and the stored data is scored again through it.",
+          "Owners and analysts (tokens with the versions:manage scope), until the version is submitted for review. Replaces the whole declaration. A yes/no model whose score lies outside 0 to 1 is admitted with {\"transform\":{\"kind\":\"sigmoid\"}} (the score becomes a chance) or with {\"meaning\":{\"kind\":\"raw_score\",\"threshold\":T}} (a yes at T or more instead of the policy's threshold; no Brier score, log loss or calibration); see the Processing schema. Formulas are parsed and checked at once: a formula that does not parse, calls an unknown function or reads a column the reference data (or the model) does not have is refused with 422 naming the formula and the problem. The change is recorded in the audit log, is part of the snapshots' input hash, and the stored data is scored again through it.",
         operationId: "putVersionProcessing",
         parameters: [
           { name: "modelId", in: "path", required: true, schema: { type: "string" } },

@@ -157,3 +157,24 @@ export interface ProcessingView {
   /** the columns formulas and standardisation may name (the model's inputs and the reference data's columns) */
   columns: string[];
 }
+
+/**
+ * What the version upload form declares about a yes/no model's raw score: nothing, the sigmoid (the score becomes a
+ * chance), or a cut-off (the score stays a score; null when the typed cut-off is not a number).
+ */
+export type RawScoreUploadChoice = { kind: "none" } | { kind: "sigmoid" } | { kind: "cut-off"; threshold: number | null };
+
+/** The upload's `processing` parameter (JSON) for that choice; null when there is nothing to declare or no valid cut-off. */
+export function rawScoreUploadProcessing(choice: RawScoreUploadChoice): string | null {
+  if (choice.kind === "sigmoid") return JSON.stringify({ transform: { kind: "sigmoid" } });
+  if (choice.kind === "cut-off" && choice.threshold !== null) return JSON.stringify({ meaning: { kind: "raw_score", threshold: choice.threshold } });
+  return null;
+}
+
+/** A typed cut-off as a finite number ("0", "-1.5", ".25", "1e-3"); null for anything else ("", "abc", "1,5", "0x10"). */
+export function parseCutOff(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return null;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : null;
+}

@@ -38,8 +38,10 @@ export interface ScoredRowsView extends ScoredSample {
   version: number;
   windowLabel: string;
   positiveLabel: string | null;
-  /** binary: the policy's threshold (yes when the probability is at least this) */
+  /** binary: the policy's threshold (yes when the probability is at least this), or a raw-score version's declared cut-off */
   threshold: number | null;
+  /** binary: true when the version declares its output a raw score with a cut-off; `probability` then holds that score */
+  rawScore?: boolean;
   /** the CSV of every row, for owners and analysts; null for reviewers */
   downloadHref: string | null;
 }
@@ -47,6 +49,21 @@ export interface ScoredRowsView extends ScoredSample {
 /** The answer columns of the CSV, by task: `model_answer`, then binary `model_probability_<yes>`, multiclass one per class. */
 export const ANSWER_COLUMN = "model_answer";
 export const PROBABILITY_COLUMN_PREFIX = "model_probability_";
+/** The binary score column when the version declares its output a raw score with a cut-off (not a probability). */
+export const RAW_SCORE_COLUMN = "model_score";
+
+/** A number as a CSV cell at full precision (so the file gives back the exact value); empty when missing. */
+export function csvNumber(v: number | undefined | null): string {
+  return v === undefined || v === null || Number.isNaN(v) ? "" : String(v);
+}
+
+/** `name`, or `name_2`, `name_3`, ... when a column of the file already has it (the name is then taken). */
+export function uniqueColumnName(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let n = 2; taken.has(out); n++) out = `${name}_${n}`;
+  taken.add(out);
+  return out;
+}
 
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice for CSV files). */
 export function spreadsheetSafe(text: string): string {

@@ -70,8 +70,17 @@ export interface WhatIfSetup {
   positiveLabel: string | null;
   /** the model's declared sensitive attributes (their groups come with the sample, where present) */
   sensitiveAttributes: string[];
-  /** binary models: a score at or above it means "yes" */
+  /**
+   * binary models: a score at or above it means "yes" (the policy's threshold on a chance; for a version declared a
+   * raw score with a cut-off, that cut-off)
+   */
   decisionThreshold: number | null;
+  /** binary models: true when the version declares its output a raw score with a cut-off, not a chance (0 to 1) */
+  rawScore?: boolean;
+  /** number models: the unit the version declares its answer in (declared processing), null when none */
+  unit: string | null;
+  /** the reference data's column with the real outcome (its units are the answer's when no unit is declared) */
+  outcomeColumn: string | null;
   features: WhatIfFeature[];
   /** up to 300 reference rows, in `features` order; null for viewers (they get quantile-built cases only) */
   sample: WhatIfSample | null;

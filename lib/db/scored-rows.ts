@@ -59,7 +59,10 @@ async function locate(workspaceId: string, modelId: string, windowId: string, ve
   if (!window.tablePath) throw new RuleError(SCORED_ROWS_WORDS.notStored, 409);
   const roles = (window.dataset.columns as { roles?: { id?: string | null; label?: string | null } } | null)?.roles ?? {};
   const policy = model.policies[0];
-  const threshold = model.task === "binary" ? (policy ? rulesFromStored(model.task, policy).decisionThreshold : 0.5) : null;
+  const processing = await versionProcessing(db, version.id);
+  // A yes/no version declared "a raw score with a cut-off" says yes at that cut-off, as the evaluation does.
+  const cutOff = model.task === "binary" && processing?.meaning?.kind === "raw_score" ? processing.meaning.threshold : null;
+  const threshold = model.task === "binary" ? (cutOff ?? (policy ? rulesFromStored(model.task, policy).decisionThreshold : 0.5)) : null;
   return {
     modelName: model.name,
     version: version.version,
@@ -67,11 +70,12 @@ async function locate(workspaceId: string, modelId: string, windowId: string, ve
     input: {
       modelPath: artifactPath(version.artifactSha256, ".onnx"),
       prepareOptions: await versionPrepareOptions(db, version.id),
-      processing: await versionProcessing(db, version.id),
+      processing,
       table: { sha256: window.tablePath, name: window.label },
       task: model.task,
       positiveLabel: model.positiveLabel,
       threshold,
+      ...(cutOff === null ? {} : { rawScore: true }),
       idColumn: roles.id ?? null,
       labelColumn: roles.label ?? null,
     },
@@ -117,6 +121,7 @@ export async function getScoredRowsPanel(modelId: string, windowId: string): Pro
       windowLabel: where.windowLabel,
       positiveLabel: where.input.positiveLabel,
       threshold: where.input.threshold,
+      ...(where.input.rawScore ? { rawScore: true } : {}),
       downloadHref: canDownload ? `/api/v1/models/${encodeURIComponent(modelId)}/windows/${encodeURIComponent(windowId)}/scored.csv?version=${where.version}` : null,
     },
   };

@@ -175,7 +175,10 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
   const features = columns.map((c) => featureFromDistribution(c, byColumn.get(c)));
 
   const rules = model.policies[0] ? rulesFromStored(model.task, model.policies[0]) : null;
+  // A yes/no version declared "a raw score with a cut-off" decides at that cut-off, as the evaluation does.
+  const cutOff = model.task === "binary" && processing?.meaning?.kind === "raw_score" ? processing.meaning.threshold : null;
   const mayReadRows = WHATIF_ROW_ROLES.includes(user.role);
+  const roles = (snapshot?.window.dataset.columns as { roles?: Partial<ResolvedRoles> } | null)?.roles ?? {};
   let sample: WhatIfSetup["sample"] = null;
   const tablePath = snapshot?.window.tablePath;
   if (mayReadRows && tablePath) {
@@ -196,7 +199,6 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
       };
     });
     const rows = indexes.map((i) => readers.map((read) => read(i)));
-    const roles = (snapshot?.window.dataset.columns as { roles?: Partial<ResolvedRoles> } | null)?.roles ?? {};
     const labelColumn = roles.label ? table.columns.find((c) => c.name === roles.label) : undefined;
     const outcomes = model.task === "binary" && labelColumn ? indexes.map((i) => positiveOutcome(labelColumn, i, model.positiveLabel ?? "1")) : null;
     const groups = model.sensitiveAttributes.flatMap((name) => {
@@ -220,7 +222,10 @@ export async function getWhatIfSetup(modelId: string, versionParam?: string): Pr
     prepareOptions,
     positiveLabel: model.positiveLabel,
     sensitiveAttributes: model.sensitiveAttributes,
-    decisionThreshold: model.task === "binary" ? (rules?.decisionThreshold ?? 0.5) : null,
+    decisionThreshold: model.task === "binary" ? (cutOff ?? rules?.decisionThreshold ?? 0.5) : null,
+    ...(cutOff === null ? {} : { rawScore: true }),
+    unit: model.task === "regression" && processing?.meaning?.kind === "number" ? processing.meaning.unit : null,
+    outcomeColumn: roles.label ?? null,
     features,
     sample,
     rowsWithheld: !mayReadRows,

@@ -1,7 +1,8 @@
 // The rows of a stored period with the model's answer for each: scored in a child process (scored-rows-child.ts),
 // never in the server. A sample of rows spread over the period comes back as plain values; every row goes to a CSV
 // file, batch by batch, which the server streams to the client while it grows. The answers are those the evaluation
-// uses: the same prepared model, the same batches, the policy's threshold for a yes.
+// uses: the same prepared model, the same batches, the policy's threshold for a yes (a version declared a raw score
+// with a cut-off: that cut-off).
 import fs from "node:fs";
 import Papa from "papaparse";
 import { cellText, isNumericStorage, type Column, type Table } from "@/lib/ingest/table";
@@ -9,7 +10,7 @@ import { prepareModel, type FeatureColumn, type PrepareOptions, type PreparedMod
 import { DEFAULT_BATCH_SIZE, type ScoredTable } from "@/lib/onnx/score-loop";
 import { createScoringSession, type ScoringSession } from "@/lib/onnx/session-node";
 import { readTable } from "@/lib/storage/tables";
-import { ANSWER_COLUMN, PROBABILITY_COLUMN_PREFIX, spreadsheetSafe as safeText, type ScoredSample, type ScoredSampleColumn, type ScoredSampleRow } from "@/lib/contracts/scored-rows";
+import { ANSWER_COLUMN, PROBABILITY_COLUMN_PREFIX, RAW_SCORE_COLUMN, csvNumber, spreadsheetSafe as safeText, uniqueColumnName, type ScoredSample, type ScoredSampleColumn, type ScoredSampleRow } from "@/lib/contracts/scored-rows";
 import type { Task } from "@/lib/contracts/snapshot-types";
 import type { Processing } from "@/lib/contracts/processing";
 import { compileProcessing, scoreWithProcessing } from "@/lib/processing";
@@ -24,8 +25,10 @@ export interface ScoredRowsInput {
   table: { sha256: string; name: string };
   task: Task;
   positiveLabel: string | null;
-  /** binary: yes when the probability of the positive class is at least this */
+  /** binary: yes when the probability of the positive class is at least this (a raw-score version: its declared cut-off) */
   threshold: number | null;
+  /** binary: the version declares its output a raw score with a cut-off; the score column is then `model_score` */
+  rawScore?: boolean;
   idColumn: string | null;
   labelColumn: string | null;
 }
@@ -111,23 +114,12 @@ class Answers {
   /** The CSV's answer cells of row `j`: the answer, then each probability column's value. */
   csvCells(scored: ScoredTable, j: number): string[] {
     const cells = [this.answer(scored, j)];
-    if (this.input.task === "binary") cells.push(numberText(scored.score?.[j]));
+    if (this.input.task === "binary") cells.push(csvNumber(scored.score?.[j]));
     if (this.input.task === "multiclass" && this.classes && scored.probabilities) {
-      for (let k = 0; k < this.classes.length; k++) cells.push(numberText(scored.probabilities[j * this.classes.length + k]));
+      for (let k = 0; k < this.classes.length; k++) cells.push(csvNumber(scored.probabilities[j * this.classes.length + k]));
     }
     return cells;
   }
-}
-
-function numberText(v: number | undefined): string {
-  return v === undefined || Number.isNaN(v) ? "" : String(v);
-}
-
-function uniqueName(name: string, taken: Set<string>): string {
-  let out = name;
-  for (let n = 2; taken.has(out); n++) out = `${name}_${n}`;
-  taken.add(out);
-  return out;
 }
 
 async function withModel<T>(input: ScoredRowsInput, work: (session: ScoringSession, prepared: PreparedModel, table: Table) => Promise<T>): Promise<T> {
@@ -193,10 +185,10 @@ export async function writeScoredCsv(input: ScoredRowsInput, outPath: string, pr
         if (!answers) {
           answers = new Answers(input, negativeLabelOf(input.task, input.positiveLabel, scored.classes, label), scored.classes ?? null);
           const taken = new Set(table.columns.map((c) => c.name));
-          const header = [...table.columns.map((c) => c.name), uniqueName(ANSWER_COLUMN, taken)];
-          if (input.task === "binary") header.push(uniqueName(`${PROBABILITY_COLUMN_PREFIX}${input.positiveLabel ?? "1"}`, taken));
+          const header = [...table.columns.map((c) => c.name), uniqueColumnName(ANSWER_COLUMN, taken)];
+          if (input.task === "binary") header.push(uniqueColumnName(input.rawScore ? RAW_SCORE_COLUMN : `${PROBABILITY_COLUMN_PREFIX}${input.positiveLabel ?? "1"}`, taken));
           if (input.task === "multiclass" && answers.classes && scored.probabilities) {
-            for (const c of answers.classes) header.push(uniqueName(`${PROBABILITY_COLUMN_PREFIX}${c}`, taken));
+            for (const c of answers.classes) header.push(uniqueColumnName(`${PROBABILITY_COLUMN_PREFIX}${c}`, taken));
           }
           write(`${Papa.unparse([header.map(safeText)], { escapeFormulae: false })}\r\n`);
         }

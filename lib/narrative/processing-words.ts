@@ -12,6 +12,13 @@ export const PROCESSING_WORDS = {
   rawScoreUpload: "The model gives a raw score (log-odds), not a chance",
   rawScoreUploadHint:
     "Sightline then turns each score into a chance between 0 and 1 with the sigmoid, as a LOGISTIC export would. You can change this on the version page until you send the version for review.",
+  rawScoreChoice: "What should Sightline do with the score?",
+  rawScoreSigmoid: "Turn it into a chance with the sigmoid",
+  rawScoreCutOff: "Keep it as a score, and say yes from a cut-off",
+  rawScoreCutOffLabel: "Cut-off (a score at or above it means yes)",
+  rawScoreCutOffHint:
+    "Sightline then says yes at the cut-off, and leaves out the checks that need a chance, such as the chart of stated chances against what came true.",
+  rawScoreBadCutOff: "Type the cut-off as a number, such as 0. Then upload again.",
   lead: "What Sightline does to each row before the model reads it, and to the answer after. The same steps run on the server and in your browser.",
   none: "Sightline gives each row to the model as it is, and uses the answer as it is.",
   lockedSubmitted: "This version has gone to review, so its steps are fixed. Upload a new version to change them.",

@@ -27,6 +27,11 @@ export function thresholdNote(positiveLabel: string, threshold: number): string 
   return `The answer is ${positiveLabel} when the chance of ${positiveLabel} is ${formatScore(threshold)} or more.`;
 }
 
+/** The same for a version declared a raw score with a cut-off: "The answer is 1 when the model's score is 0 or more." */
+export function rawScoreThresholdNote(positiveLabel: string, threshold: number): string {
+  return `The answer is ${positiveLabel} when the model's score is ${formatScore(threshold)} or more. This score is not a chance. Its cut-off is set on the version page.`;
+}
+
 /** Short labels of the sample's table (headings, not sentences). */
 export const SCORED_ROWS_LABELS = {
   row: "Row",
@@ -39,6 +44,9 @@ export const SCORED_ROWS_LABELS = {
 export function chanceHeader(positiveLabel: string): string {
   return `Chance of ${positiveLabel}`;
 }
+
+/** Column header of a raw score with a cut-off (yes/no versions declared so). */
+export const RAW_SCORE_HEADER = "Raw score";
 
 /** Column header of the chance of the answer (category models). */
 export const ANSWER_CHANCE_HEADER = "Chance of that answer";

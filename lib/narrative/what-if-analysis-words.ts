@@ -3,7 +3,7 @@
 // mistakes, and what running the model costs. Short sentences; every number with its unit.
 import { caseNumber } from "./what-if-words";
 import { listWords } from "./drift-words";
-import { formatAmount, formatCount, formatNumber, formatPercent } from "./format-number";
+import { formatAmount, formatCount, formatNumber, formatPercent, formatScore } from "./format-number";
 import { explained } from "./glossary";
 
 export const WHATIF_ANALYSIS_WORDS = {
@@ -66,9 +66,13 @@ export const WHATIF_ANALYSIS_LABELS = {
   input: "Input",
 } as const;
 
-/** The answer a chart follows, for its axis: "Chance of ">50K"", "Predicted count", "Chance of "setosa"". */
-export function answerAxisLabel(task: "binary" | "multiclass" | "regression", positiveLabel: string | null, className: string | null): string {
+/**
+ * The answer a chart follows, for its axis: "Chance of ">50K"", "Predicted count", "Chance of "setosa"", or for a
+ * yes/no model declared a raw score with a cut-off (`rawScore`), "The model's raw score".
+ */
+export function answerAxisLabel(task: "binary" | "multiclass" | "regression", positiveLabel: string | null, className: string | null, rawScore = false): string {
   if (task === "regression") return "The model's answer";
+  if (task === "binary" && rawScore) return "The model's raw score";
   if (task === "binary") return positiveLabel ? `Chance of "${positiveLabel}"` : "Chance of yes";
   return className ? `Chance of "${className}"` : "Chance of the class";
 }
@@ -183,6 +187,14 @@ export function mistakeCostSentence(cost: number, c: { fp: number; fn: number },
 /** The cheapest cut-off for the costs given, next to the policy's. */
 export function cheapestThresholdSentence(threshold: number, cost: number, policyThreshold: number): string {
   return `For these costs, the cheapest cut-off on these rows is ${formatPercent(threshold, [policyThreshold])}, where the mistakes cost ${formatAmount(cost)}. The policy's cut-off is ${formatPercent(policyThreshold, [threshold])}.`;
+}
+
+/**
+ * The cut-off panel of a yes/no model declared a raw score with a cut-off: no slider in chances, the declared cut-off
+ * and where it is set.
+ */
+export function rawScoreThresholdNote(threshold: number, positiveLabel: string | null): string {
+  return `This model gives a raw score, not a chance. It says ${positiveLabel ? `"${positiveLabel}"` : "yes"} when the score is ${formatScore(threshold)} or more. That cut-off is set on the version page, under Processing, so there is no slider here.`;
 }
 
 /** The slider's label: "Cut-off: 50%". */

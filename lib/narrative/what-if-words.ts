@@ -1,6 +1,6 @@
 // The what-if page's words: what ran, how long it took, what the model says about the case, and warnings when
 // the case leaves the reference data. Short sentences; every number with its unit.
-import { formatAmount, formatCount, formatNumber, formatPercent } from "./format-number";
+import { formatAmount, formatCount, formatNumber, formatPercent, formatScore } from "./format-number";
 
 export const WHATIF_WORDS = {
   title: "What if?",
@@ -63,6 +63,22 @@ export function binaryPredictionSentence(score: number, threshold: number, posit
   };
 }
 
+/**
+ * A yes/no model declared "a raw score with a cut-off": the score as a number (never a chance) and the decision at
+ * the declared cut-off.
+ */
+export function rawScorePredictionSentence(score: number, threshold: number, positiveLabel: string | null): { headline: string; detail: string } {
+  const what = positiveLabel ? `"${positiveLabel}"` : "yes";
+  const cut = formatScore(threshold, [score]);
+  return {
+    headline: `Raw score ${formatScore(score, [threshold])}`,
+    detail:
+      score >= threshold
+        ? `This is a score, not a chance. It is at or above the cut-off of ${cut}, so the model says ${what}.`
+        : `This is a score, not a chance. It is below the cut-off of ${cut}, so the model says no.`,
+  };
+}
+
 /** A multiclass model's answer: the most likely class and its probability. */
 export function classPredictionSentence(label: string, probability: number | null): { headline: string; detail: string } {
   return {
@@ -72,8 +88,15 @@ export function classPredictionSentence(label: string, probability: number | nul
 }
 
 /** A regression model's answer. */
-export function numberPredictionSentence(value: number, unit?: string): { headline: string; detail: string } {
-  return { headline: formatAmount(value, unit), detail: `The model predicts ${formatAmount(value, unit)} for this case.` };
+/**
+ * A number model's answer, with its unit: the version's declared unit, else the units of the outcome column (Sightline
+ * stores no unit of its own): "The model predicts 312 for this case, in the units of cnt, the column with the real
+ * outcome."
+ */
+export function numberPredictionSentence(value: number, unit?: string, outcomeColumn?: string | null): { headline: string; detail: string } {
+  const amount = formatAmount(value, unit);
+  if (unit || !outcomeColumn) return { headline: amount, detail: `The model predicts ${amount} for this case.` };
+  return { headline: amount, detail: `The model predicts ${amount} for this case, in the units of ${outcomeColumn}, the column with the real outcome.` };
 }
 
 /** A value as typed: whole numbers without decimals ("17"), others as formatNumber writes them ("73.64"). */

@@ -208,6 +208,12 @@ test("a picked period lives in the URL: a copied link shows it, and the Over tim
 test("a chart's Show as table toggle is reachable by keyboard and works", async ({ page }) => {
   await signIn(page, "viewer@example.com");
   const id = await modelId(page, "Income screener");
+  // The page streams: its first bytes carry the header and a loading skeleton (announced as loading), then the figures.
+  const html = await (await page.request.get(`/models/${id}/performance`)).text();
+  const skeleton = html.indexOf('data-testid="model-page-skeleton"');
+  const figures = html.indexOf('data-testid="performance-verdict"');
+  expect(skeleton, "the loading skeleton is in the first bytes").toBeGreaterThan(-1);
+  expect(figures, "the figures follow in the same response").toBeGreaterThan(skeleton);
   await page.goto(`/models/${id}`);
   const chart = page.getByTestId("primary-metric-chart");
   await expect(chart.getByTestId("chart-drawing").locator("svg").first()).toBeVisible();

@@ -4,9 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { RAW_SCORE, rawScoreProbability } from "../fixtures/onnx/processing-fixtures";
+import { RAW_SCORE, rawScoreLogit, rawScoreProbability } from "../fixtures/onnx/processing-fixtures";
 import { createModelThroughForm, pushData } from "./support/models";
 import { signedInPage } from "./support/session";
+import { openWhatIf } from "./support/what-if";
 
 const FILE = path.join(process.cwd(), "tests/fixtures/onnx/raw-score-classifier.onnx");
 const octet = { "Content-Type": "application/octet-stream" };
@@ -79,7 +80,7 @@ test("through the form: the raw-score box declares the sigmoid, and the version 
   await expect(page.getByText(/sigmoid/i).first()).toBeVisible();
 });
 
-test("through the API: declared a raw score with a cut-off, it decides at the cut-off and shows no chance-based measures", async ({ browser }) => {
+test("through the API: declared a raw score with a cut-off, it decides at the cut-off everywhere and shows no chance-based measures", async ({ browser }) => {
   const page = await signedInPage(browser, "analyst@example.com");
   const api = page.request;
   const created = await api.post("/api/v1/models", {
@@ -94,11 +95,41 @@ test("through the API: declared a raw score with a cut-off, it decides at the cu
   // The same rows as above: a yes at logit >= 0 is a yes at chance >= 0.5, so the accuracy is the same; no Brier score.
   const expected = referenceRows();
   await pushData(api, modelId, "kind=reference&file=reference.csv&label=outcome&id=id", expected.csv);
-  const latest = (await (await api.get(`/api/v1/models/${modelId}/snapshots/latest`)).json()) as { scorecard: { rawScore?: boolean; threshold: number; metrics: { name: string; value: number }[] } };
+  const latest = (await (await api.get(`/api/v1/models/${modelId}/snapshots/latest`)).json()) as {
+    scorecard: { rawScore?: boolean; threshold: number; metrics: { name: string; value: number }[] };
+    window: { id: string };
+  };
   expect(latest.scorecard.rawScore).toBe(true);
   expect(latest.scorecard.threshold).toBe(0);
   expect(latest.scorecard.metrics.find((m) => m.name === "accuracy")?.value).toBeCloseTo(expected.accuracy, 12);
   expect(latest.scorecard.metrics.map((m) => m.name)).not.toContain("brier");
   await page.goto(`/models/${modelId}/performance`);
   await expect(page.getByTestId("raw-score-note")).toHaveText("This model gives a raw score, not a chance. It means 1 when the score is 0 or more. So Sightline leaves out the checks that need a chance, such as the chart of stated chances against what came true.");
+  await expect(page.getByTestId("scored-rows-threshold")).toHaveText("The answer is 1 when the model's score is 0 or more. This score is not a chance. Its cut-off is set on the version page.");
+
+  // Every row downloaded: the score is the model's own logit (model_score, not a probability) and the answer is read at
+  // the cut-off 0. Rows scoring from 0 up to 0.5 are there, where the policy's 0.5 would have said no.
+  const csv = await api.get(`/api/v1/models/${modelId}/windows/${latest.window.id}/scored.csv`);
+  expect(csv.status()).toBe(200);
+  const [header, ...rows] = (await csv.text()).trim().split("\r\n").map((line) => line.split(","));
+  expect(header).toEqual(["id", "u", "v", "outcome", "model_answer", "model_score"]);
+  expect(rows).toHaveLength(200);
+  let between = 0;
+  for (const [id, u, v, , answer, score] of rows as string[][]) {
+    const logit = rawScoreLogit(Number(u), Number(v));
+    expect(Math.abs(Number(score) - logit), `row ${id}`).toBeLessThan(1e-5);
+    expect(answer === "1", `row ${id}: ${answer} at ${score}`).toBe(Number(score) >= 0);
+    if (Number(score) >= 0 && Number(score) < 0.5) between++;
+  }
+  expect(between).toBeGreaterThan(0);
+
+  // The what-if page: the headline is the raw score, the decision is at the declared cut-off, and no slider in chances.
+  await openWhatIf(page, modelId);
+  const score = Number(await page.getByTestId("whatif-prediction").getAttribute("data-score"));
+  await expect(page.getByTestId("whatif-headline")).toHaveText(/^Raw score -?[\d.]+$/);
+  await expect(page.getByTestId("whatif-prediction")).toContainText(score >= 0 ? 'at or above the cut-off of 0, so the model says "1"' : "below the cut-off of 0, so the model says no");
+  await expect(page.getByTestId("whatif-prediction")).not.toContainText("%");
+  await page.getByTestId("whatif-panel-threshold").locator("summary").click();
+  await expect(page.getByTestId("whatif-threshold-raw-score")).toContainText('says "1" when the score is 0 or more');
+  await expect(page.getByTestId("whatif-threshold")).toHaveCount(0);
 });

@@ -134,6 +134,8 @@ test("parity on WASM: the bike model's numbers for 300 example rows equal lib/on
   await signIn(page, "owner@capitalbikes.example");
   const id = await modelIdByName(page.request, "Bike rental demand");
   const version = await openWhatIf(page, id);
+  // The number comes with its unit: none is declared, so the outcome column's.
+  await expect(page.getByTestId("whatif-prediction")).toContainText("in the units of count, the column with the real outcome");
   const parity = await browserNodeParity(page, id, version, { task: "regression" });
   expect(parity.rows).toBeGreaterThanOrEqual(200);
   expect(parity.distinct, "the rows give different numbers").toBeGreaterThan(20);

@@ -84,6 +84,13 @@ describe("scored rows", () => {
     expect(rows.slice(0, 4).map((r) => r[note])).toEqual(["'=1+1", "'-x", "'@sum", "ok"]);
   });
 
+  it("a version declared a raw score: the score column is model_score, not a probability", async () => {
+    const out = path.join(dir, "raw.csv");
+    await writeScoredCsv({ ...input, rawScore: true }, out, () => undefined);
+    const header = (Papa.parse<string[]>(fs.readFileSync(out, "utf8"), { skipEmptyLines: true }).data[0] ?? []) as string[];
+    expect(header.slice(-2)).toEqual(["model_answer", "model_score"]);
+  });
+
   it("a sample of twenty rows has the same answers, with the id, the outcome and the model's inputs", async () => {
     const sample = await scoreSample(input, 20);
     expect(sample.totalRows).toBe(ROWS);

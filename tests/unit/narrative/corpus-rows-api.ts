@@ -1,7 +1,7 @@
 // The sample of scored rows (lib/narrative/scored-rows-words.ts) and the API's refusals of a model's description
 // (lib/narrative/api-words.ts), each filled at least twice.
 import { API_MODEL_WORDS } from "@/lib/narrative/api-words";
-import { SCORED_ROWS_WORDS, scoredSampleLead, thresholdNote } from "@/lib/narrative/scored-rows-words";
+import { SCORED_ROWS_WORDS, rawScoreThresholdNote, scoredSampleLead, thresholdNote } from "@/lib/narrative/scored-rows-words";
 import type { Filled } from "./corpus";
 
 export function rowsAndApiFills(): Filled[] {
@@ -23,6 +23,8 @@ export function rowsAndApiFills(): Filled[] {
   add("scoredSampleLead", "7 of 7", scoredSampleLead(7, 7, "the reference data", 2));
   add("thresholdNote", ">50K at 0.5", thresholdNote(">50K", 0.5));
   add("thresholdNote", "churned at 0.35", thresholdNote("churned", 0.35));
+  add("rawScoreThresholdNote", "1 at 0", rawScoreThresholdNote("1", 0));
+  add("rawScoreThresholdNote", "churned at -1.25", rawScoreThresholdNote("churned", -1.25));
   for (const [key, value] of Object.entries(API_MODEL_WORDS)) {
     if (typeof value === "string") {
       add(`API_MODEL_WORDS.${key}`, "as is", value);

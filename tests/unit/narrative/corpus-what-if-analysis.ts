@@ -4,6 +4,7 @@ import {
   WHATIF_ANALYSIS_WORDS,
   answerAxisLabel,
   cheapestThresholdSentence,
+  rawScoreThresholdNote,
   counterfactualSentence,
   mistakeCostSentence,
   pdpChartTitle,
@@ -59,6 +60,9 @@ export function whatIfAnalysisFills(): Filled[] {
   add("mistakeCostSentence", "one", mistakeCostSentence(110, { fp: 1, fn: 1 }, 10, 100));
   add("cheapestThresholdSentence", "31%", cheapestThresholdSentence(0.31, 1200, 0.5));
   add("cheapestThresholdSentence", "50%", cheapestThresholdSentence(0.5, 90, 0.5));
+  add("rawScoreThresholdNote", "0", rawScoreThresholdNote(0, "1"));
+  add("rawScoreThresholdNote", "-1.5", rawScoreThresholdNote(-1.5, null));
+  add("pdpChartTitle", "raw score", `${pdpChartTitle(answerAxisLabel("binary", "1", null, true), "u")}.`);
   add("thresholdRowsSentence", "287", thresholdRowsSentence(287));
   add("thresholdRowsSentence", "1", thresholdRowsSentence(1));
   const cost = (text: string[]) => text.join(" ");

@@ -3,6 +3,7 @@ import {
   WHATIF_WORDS,
   backendLabel,
   binaryPredictionSentence,
+  rawScorePredictionSentence,
   callTimeSentence,
   offGpuSentence,
   classPredictionSentence,
@@ -41,6 +42,10 @@ export function whatIfFills(): Filled[] {
     const s = binaryPredictionSentence(score, threshold, label);
     add("binaryPredictionSentence", `${score} ${threshold}`, `${s.headline}. ${s.detail}`);
   }
+  for (const [score, threshold, label] of [[1.37, 0, "1"], [-2.5, 0, null], [0.25, 0.25, ">50K"]] as const) {
+    const s = rawScorePredictionSentence(score, threshold, label);
+    add("rawScorePredictionSentence", `${score} ${threshold}`, `${s.headline}. ${s.detail}`);
+  }
   for (const [label, p] of [["setosa", 0.91], ["churn", null]] as const) {
     const s = classPredictionSentence(label, p);
     add("classPredictionSentence", `${label}`, `${s.headline}. ${s.detail}`);
@@ -48,6 +53,10 @@ export function whatIfFills(): Filled[] {
   for (const [value, unit] of [[1234.5, "$"], [3.4, "days"]] as const) {
     const s = numberPredictionSentence(value, unit);
     add("numberPredictionSentence", `${value}`, `${s.headline}. ${s.detail}`);
+  }
+  for (const [value, column] of [[312, "cnt"], [41.5, "price"]] as const) {
+    const s = numberPredictionSentence(value, undefined, column);
+    add("numberPredictionSentence", `${value} in ${column}`, `${s.headline}. ${s.detail}`);
   }
   add("outOfRangeWarning", "above", outOfRangeWarning("age", 130, 17, 90));
   add("outOfRangeWarning", "below", outOfRangeWarning("hours per week", -3, 1, 99));

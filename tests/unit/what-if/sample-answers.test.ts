@@ -28,6 +28,16 @@ describe("the example rows with the model's answers", () => {
     expect(Number(table.rows[1]![0])).toBe(0.1 + 0.2);
   });
 
+  it("binary, declared a raw score: the decision at the cut-off and the score as model_score", () => {
+    const outputs = { ...none, rows: 2, score: Float64Array.of(1.37, -0.25), classes: ["0", "1"] };
+    const table = sampleAnswersTable(features, rows.slice(0, 2), outputs, { task: "binary", positiveLabel: "1", threshold: 0, rawScore: true });
+    expect(table.header).toEqual(["age", "job", "model_answer", "model_score"]);
+    expect(table.rows.map((r) => r.slice(2))).toEqual([
+      ["1", "1.37"],
+      ["0", "-0.25"],
+    ]);
+  });
+
   it("binary without two known classes: the other answer is 'not <yes>'", () => {
     const table = sampleAnswersTable(features, rows.slice(0, 1), { ...none, rows: 1, score: Float64Array.of(0.2) }, { task: "binary", positiveLabel: ">50K", threshold: 0.3 });
     expect(table.rows[0]![2]).toBe("not >50K");
