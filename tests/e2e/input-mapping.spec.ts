@@ -137,4 +137,11 @@ test("a feature transformer (six values per row) is refused under every task wit
     expect(error.message, task).toMatch(task === "multiclass" ? /names no classes/ : /returns 6 values per row in 'transformed'/);
     expect(await versionCount(page.request, modelId), task).toBe(0);
   }
+  // Through the page's form: the same refusal, in the page, and still nothing stored.
+  const modelId = await createModel(page.request, "regression", "Transformer through the form");
+  await page.goto(`/models/${modelId}`);
+  await page.getByLabel("Model file (.onnx)").setInputFiles(path.join(FIXTURES, "many-outputs-transformer.onnx"));
+  await page.getByRole("button", { name: "Upload version" }).click();
+  await expect(page.getByText(/returns 6 values per row in 'transformed'/)).toBeVisible({ timeout: 30_000 });
+  expect(await versionCount(page.request, modelId)).toBe(0);
 });
