@@ -1,7 +1,7 @@
 // The "Inputs" section of a version page: which columns of the data feed each model input, in words, and the form
 // to change them (owners and analysts, until the version is submitted for review).
 import type { VersionInputsView } from "@/lib/contracts/input-mapping";
-import { INPUTS_DERIVED_NOTE, INPUTS_INTRO, INPUTS_READ_ONLY_ROLE, INPUTS_TITLE, inputRowWords, inputTakesWords } from "@/lib/narrative/input-mapping-words";
+import { INPUTS_DERIVED_NOTE, INPUTS_INTRO, INPUTS_READ_ONLY_ROLE, INPUTS_TITLE, inputRowWords, inputTakesSentence } from "@/lib/narrative/input-mapping-words";
 import { Card } from "../ui/card";
 import { Notice } from "../ui/notice";
 import { InputMappingForm } from "./input-mapping-form";
@@ -18,8 +18,8 @@ export function InputMappingPanel({ view }: { view: VersionInputsView }) {
         {view.rows.map((row) => (
           <li key={row.input} className="min-w-0 rounded-md border border-slate-200 px-3 py-2 text-sm" data-testid="input-mapping-row" data-input={row.input}>
             <p className="break-words text-slate-900">{inputRowWords(row)}</p>
-            <p className="mt-0.5 break-words text-xs text-slate-600">
-              Takes {inputTakesWords(row)} · <code className="break-words">{row.typeText}</code>
+            <p className="mt-0.5 break-words text-xs text-slate-600" title={`ONNX type: ${row.typeText}`}>
+              {inputTakesSentence(row)}
             </p>
           </li>
         ))}

@@ -115,22 +115,7 @@ export function ProcessingForm({ modelId, version, view }: { modelId: string; ve
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-sky-800">{PROCESSING_LABELS.edit}</summary>
       <form className="space-y-4 border-t border-slate-200 p-3" onSubmit={submit} data-testid="processing-form">
         <div>
-          <label htmlFor={field("scaler")} className="block text-sm font-medium text-slate-800">
-            {PROCESSING_LABELS.scalerLabel}
-          </label>
-          <p id={field("scaler-help")} className="mt-1 break-words text-xs text-slate-600">
-            {PROCESSING_WORDS.scalerHelp}
-          </p>
-          <textarea
-            id={field("scaler")}
-            name="standardise"
-            rows={5}
-            value={scaler}
-            onChange={(e) => setScaler(e.target.value)}
-            aria-describedby={field("scaler-help")}
-            className={`mt-1 font-mono ${inputClass}`}
-            spellCheck={false}
-          />
+          <CodeField id={field("scaler")} name="standardise" label={PROCESSING_LABELS.scalerLabel} help={PROCESSING_WORDS.scalerHelp} rows={5} value={scaler} onChange={setScaler} />
           <label htmlFor={field("scaler-file")} className="mt-2 block text-xs font-medium text-slate-700">
             {PROCESSING_LABELS.scalerFile}
           </label>
@@ -143,21 +128,14 @@ export function ProcessingForm({ modelId, version, view }: { modelId: string; ve
           />
         </div>
         <div>
-          <label htmlFor={field("derived")} className="block text-sm font-medium text-slate-800">
-            {PROCESSING_LABELS.derivedLabel}
-          </label>
-          <p id={field("derived-help")} className="mt-1 break-words text-xs text-slate-600">
-            {PROCESSING_WORDS.derivedHelp}
-          </p>
-          <textarea
+          <CodeField
             id={field("derived")}
             name="derived"
+            label={PROCESSING_LABELS.derivedLabel}
+            help={PROCESSING_WORDS.derivedHelp}
             rows={3}
             value={derived}
-            onChange={(e) => setDerived(e.target.value)}
-            aria-describedby={field("derived-help")}
-            className={`mt-1 font-mono ${inputClass}`}
-            spellCheck={false}
+            onChange={setDerived}
             placeholder="ratio = income / max(debt, 1)"
           />
         </div>
@@ -230,5 +208,30 @@ export function ProcessingForm({ modelId, version, view }: { modelId: string; ve
         </Button>
       </form>
     </details>
+  );
+}
+
+/** A labelled monospace text area with its help line (JSON, formulas). */
+function CodeField(props: { id: string; name: string; label: string; help: string; rows: number; value: string; onChange: (value: string) => void; placeholder?: string }) {
+  return (
+    <>
+      <label htmlFor={props.id} className="block text-sm font-medium text-slate-800">
+        {props.label}
+      </label>
+      <p id={`${props.id}-help`} className="mt-1 break-words text-xs text-slate-600">
+        {props.help}
+      </p>
+      <textarea
+        id={props.id}
+        name={props.name}
+        rows={props.rows}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={`${props.id}-help`}
+        className={`mt-1 font-mono ${inputClass}`}
+        spellCheck={false}
+        placeholder={props.placeholder}
+      />
+    </>
   );
 }

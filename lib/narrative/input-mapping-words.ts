@@ -75,6 +75,16 @@ export function inputTakesWords(row: Pick<InputMappingRow, "kind" | "width">): s
   return row.width === null ? "some columns, in order" : `${columnsWord(row.width)}, in order`;
 }
 
+/**
+ * What one input takes, for people: "Takes 2 columns, in order, as numbers." The ONNX type (`tensor(float)[N, 2]`)
+ * stays out of the sentence; the page keeps it as a tooltip for whoever exported the model.
+ */
+export function inputTakesSentence(row: Pick<InputMappingRow, "kind" | "width" | "typeText">): string {
+  const element = /^tensor\((\w+)\)/.exec(row.typeText)?.[1] ?? "";
+  const as = element === "string" ? ", as text" : element === "bool" ? ", as yes/no values" : element ? ", as numbers" : "";
+  return `Takes ${inputTakesWords(row)}${as}.`;
+}
+
 /** Why the mapping can no longer change. */
 export function inputsLockedWords(version: number, status: string): string {
   const why =

@@ -3,40 +3,22 @@
 // change re-judges the stored windows and marks the old snapshots superseded.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { linearZipMapStrings } from "../fixtures/onnx/fixture-models";
+import { createModelThroughForm, waitForJob } from "./support/models";
 import { signedInPage } from "./support/session";
 
 const ONNX = path.join(process.cwd(), "tests/fixtures/onnx");
 const DEMO = path.join(process.cwd(), "prisma/demo");
 const octet = { "Content-Type": "application/octet-stream" };
-
-async function waitForJob(request: APIRequestContext, jobId: string): Promise<{ status: string; error: string | null }> {
-  for (let i = 0; i < 240; i++) {
-    const job = (await (await request.get(`/api/v1/jobs/${jobId}`)).json()) as { status: string; error: string | null };
-    if (!["queued", "running"].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
+const ANIMALS = "Sorts each animal photo into cat, dog or eel.";
 
 async function push(api: APIRequestContext, url: string, data: Buffer | string): Promise<void> {
   const response = await api.post(url, { data, headers: octet });
   const body = (await response.json()) as { jobId?: string | null; error?: { message: string } };
   expect([201, 202], body.error?.message).toContain(response.status());
   // A version uploaded before any data has nothing to evaluate, so no job.
-  if (body.jobId) expect(await waitForJob(api, body.jobId)).toMatchObject({ status: "succeeded" });
-}
-
-async function createModel(page: Page, name: string, kind: "Picks a category" | "Yes/no decision", positive?: string): Promise<string> {
-  await page.goto("/models/new");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("What does it decide?").fill("Sorts each animal photo into cat, dog or eel.");
-  await page.getByText(kind).click();
-  if (positive) await page.getByLabel('Which answer counts as "yes"?').fill(positive);
-  await page.getByRole("button", { name: "Add model" }).click();
-  await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);
-  return new URL(page.url()).pathname.split("/").pop()!;
+  if (body.jobId) await waitForJob(api, body.jobId);
 }
 
 /** Rows a, b, c with a true class: the model's own answer, flipped to the next class for every 7th row. */
@@ -80,7 +62,7 @@ test("a category model gets a scorecard whose numbers match an independent count
   test.setTimeout(120_000);
   const page = await signedInPage(browser, "analyst@example.com");
   const api = page.request;
-  const modelId = await createModel(page, `Animal sorter ${Date.now()}`, "Picks a category");
+  const modelId = await createModelThroughForm(page, `Animal sorter ${Date.now()}`, { kind: "Picks a category", purpose: ANIMALS, groups: "" });
   await push(api, `/api/v1/models/${modelId}/versions?file=sorter.onnx`, fs.readFileSync(path.join(ONNX, "linear-zipmap-strings.onnx")));
   await push(api, `/api/v1/models/${modelId}/data?kind=reference&file=reference.csv&label=animal`, categoryRows(400, 1).csv);
   const window = categoryRows(300, 2);
@@ -130,7 +112,7 @@ test("two uploads in the same minute: latest is the newer, and the list pages ne
   test.setTimeout(180_000);
   const page = await signedInPage(browser, "analyst@example.com");
   const api = page.request;
-  const modelId = await createModel(page, `Same minute ${Date.now()}`, "Yes/no decision", ">50K");
+  const modelId = await createModelThroughForm(page, `Same minute ${Date.now()}`, { groups: "" });
   await push(api, `/api/v1/models/${modelId}/versions?file=v1.onnx`, fs.readFileSync(path.join(DEMO, "models/income-screener-v1.onnx")));
   const reference = fs.readFileSync(path.join(DEMO, "data/income-reference.csv"), "utf8").trim().split("\n");
   await push(api, `/api/v1/models/${modelId}/data?kind=reference&file=reference.csv`, `${reference.slice(0, 1501).join("\n")}\n`);
@@ -168,7 +150,7 @@ test("an owner's policy change re-judges the stored windows; old snapshots stay,
   test.setTimeout(180_000);
   const analyst = await signedInPage(browser, "analyst@example.com");
   const api = analyst.request;
-  const modelId = await createModel(analyst, `Policy change ${Date.now()}`, "Yes/no decision", ">50K");
+  const modelId = await createModelThroughForm(analyst, `Policy change ${Date.now()}`, { groups: "" });
   await push(api, `/api/v1/models/${modelId}/versions?file=v1.onnx`, fs.readFileSync(path.join(DEMO, "models/income-screener-v1.onnx")));
   const reference = fs.readFileSync(path.join(DEMO, "data/income-reference.csv"), "utf8").trim().split("\n");
   await push(api, `/api/v1/models/${modelId}/data?kind=reference&file=reference.csv`, `${reference.slice(0, 1001).join("\n")}\n`);

@@ -47,13 +47,20 @@ export async function createIncomeModel(request: APIRequestContext, name: string
   return ((await response.json()) as { model: { id: string } }).model.id;
 }
 
-/** Adds a yes/no income model through the form (sensitive: sex, race, age_band); returns its id. */
-export async function createModelThroughForm(page: Page, name: string, options: { positive?: string; groups?: string } = {}): Promise<string> {
+/**
+ * Adds a model through the form; returns its id. By default a yes/no income model (yes: ">50K"; sensitive: sex, race,
+ * age_band); `kind` "Picks a category" makes a category model (no "yes" to name).
+ */
+export async function createModelThroughForm(
+  page: Page,
+  name: string,
+  options: { positive?: string; groups?: string; kind?: "Yes/no decision" | "Picks a category"; purpose?: string } = {},
+): Promise<string> {
   await page.goto("/models/new");
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("What does it decide?").fill("Flags applicants likely to earn more than $50,000 a year.");
-  await page.getByText("Yes/no decision").click();
-  await page.getByLabel('Which answer counts as "yes"?').fill(options.positive ?? ">50K");
+  await page.getByLabel("What does it decide?").fill(options.purpose ?? "Flags applicants likely to earn more than $50,000 a year.");
+  await page.getByText(options.kind ?? "Yes/no decision").click();
+  if ((options.kind ?? "Yes/no decision") === "Yes/no decision") await page.getByLabel('Which answer counts as "yes"?').fill(options.positive ?? ">50K");
   await page.getByLabel("Groups to check for fairness (optional)").fill(options.groups ?? "sex, race, age_band");
   await page.getByRole("button", { name: "Add model" }).click();
   await expect(page).toHaveURL(/\/models\/(?!new)[^/]+$/);

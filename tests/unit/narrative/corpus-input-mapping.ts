@@ -6,6 +6,7 @@ import {
   INPUTS_READ_ONLY_ROLE,
   INPUTS_SAVED,
   inputRowWords,
+  inputTakesSentence,
   inputTakesWords,
   inputsLockedWords,
   mappingCountWords,
@@ -36,6 +37,8 @@ export function inputMappingFills(): Filled[] {
   push("inputTakesWords", "two", `It takes ${inputTakesWords({ kind: "columns", width: 2 })}.`);
   push("inputTakesWords", "one", `It takes ${inputTakesWords({ kind: "column", width: 1 })}.`);
   push("inputTakesWords", "unknown", `It takes ${inputTakesWords({ kind: "columns", width: null })}.`);
+  push("inputTakesSentence", "numbers", inputTakesSentence({ kind: "columns", width: 2, typeText: "tensor(float)[N, 2]" }));
+  push("inputTakesSentence", "text", inputTakesSentence({ kind: "column", width: 1, typeText: "tensor(string)[N, 1]" }));
   for (const status of ["in_review", "approved", "live", "rejected", "retired"]) push("inputsLockedWords", status, inputsLockedWords(3, status));
   push("mappingProposedWords", "one", mappingProposedWords(2, 1));
   push("mappingProposedWords", "two", mappingProposedWords(4, 2));
