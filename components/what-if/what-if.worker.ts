@@ -19,10 +19,12 @@ const scope = self as unknown as WorkerScope;
 let session: ScoringSession | null = null;
 /** WebGPU errors seen when the session was accepted; a new one means the answers cannot be trusted. */
 let acceptedGpuErrors = 0;
+/** True when the session runs on WebGPU (after a fallback to WASM, a late error of the dropped session counts for nothing). */
+let onGpu = false;
 
 /** Refuses to answer once the graphics card raised an error after the session was checked. */
 function checkGpu(): void {
-  if (gpuErrorCount() > acceptedGpuErrors) throw new Error(WHATIF_WORDS.gpuFailedLater);
+  if (onGpu && gpuErrorCount() > acceptedGpuErrors) throw new Error(WHATIF_WORDS.gpuFailedLater);
 }
 let queue: Promise<void> = Promise.resolve();
 /** Time spent in session.run since the current message started (ms). */
@@ -64,6 +66,7 @@ async function init(request: Extract<WorkerRequest, { type: "init" }>): Promise<
   if (request.threads !== undefined && (self as { crossOriginIsolated?: boolean }).crossOriginIsolated) ort.env.wasm.numThreads = request.threads;
   const { session: plain, backend, gpuProblem } = await createBrowserSession(prepared, request.preferWasm ? "wasm" : undefined, timed);
   acceptedGpuErrors = gpuErrorCount();
+  onGpu = backend === "webgpu";
   const compiled = processing ? compileProcessing(processing) : null;
   session = compiled ? { ...plain, score: (columns, options) => scoreWithProcessing(plain, compiled, columns, options) } : plain;
   const threads = typeof ort.env.wasm.numThreads === "number" && ort.env.wasm.numThreads > 0 ? ort.env.wasm.numThreads : 1;

@@ -2,7 +2,7 @@
 // SwiftShader where the machine has no GPU). The what-if page picks WebGPU when the browser offers an adapter; the
 // example rows' answers worked out there equal lib/onnx scoring in Node to 1e-5, for the standard-operator fixture
 // (every step on the graphics card: "WebGPU") and both demo models (their tree and encoder steps on the CPU beside
-// it: "WebGPU and CPU"). Each test prints the adapter it got; with none offered, it says so as a skip with the reason.
+// it: "WebGPU and CPU"). Each test prints the adapter it got; with none offered, it fails and says how to get one.
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
@@ -36,8 +36,10 @@ async function webGpuAdapter(page: Page): Promise<AdapterInfo | null> {
 
 async function ready(page: Page, email: string): Promise<void> {
   await signIn(page, email);
+  // Chromium carries SwiftShader's software adapter, so an adapter is always there to be had: none means the browser
+  // was started without WebGPU, and the parity below would prove nothing.
   const adapter = await webGpuAdapter(page);
-  test.skip(adapter === null, "This browser offers no WebGPU adapter (no GPU, and no software adapter such as SwiftShader), so WebGPU parity cannot run here.");
+  expect(adapter, "This browser offers no WebGPU adapter (no GPU, and no software adapter such as SwiftShader). Start Chromium with --enable-unsafe-webgpu and --use-webgpu-adapter=swiftshader (the webgpu project of playwright.config.ts does).").not.toBeNull();
 }
 
 test("WebGPU parity: the standard-operator fixture runs wholly on the graphics card and matches Node", async ({ page }) => {
