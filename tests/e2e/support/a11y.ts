@@ -16,6 +16,19 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
 
 /** The page's content is no wider than its viewport (nothing scrolls sideways). */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(widths.scroll, `page is ${widths.scroll} px wide in a ${widths.client} px viewport`).toBeLessThanOrEqual(widths.client);
+  // Charts follow a new viewport through a ResizeObserver, a frame or two after it changes: wait for the page to settle
+  // (a page that stays wider than the viewport still fails, naming both widths).
+  let last = { scroll: 0, client: 0 };
+  await expect
+    .poll(
+      async () => {
+        last = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        return last.scroll <= last.client;
+      },
+      { message: "the page scrolls sideways", timeout: 5_000 },
+    )
+    .toBe(true)
+    .catch(() => {
+      throw new Error(`page is ${last.scroll} px wide in a ${last.client} px viewport`);
+    });
 }
